@@ -1,0 +1,203 @@
+// The API contract, shared by the server (validation, OpenAPI) and the web app (types).
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { HUB_ROLES } from '../permissions.ts';
+
+const LOCALE_VALUES = ['kk', 'kk-Latn', 'ru', 'en'] as const;
+
+export const LocaleSchema = Type.Union(
+  LOCALE_VALUES.map((l) => Type.Literal(l)),
+  { $id: 'Locale', description: 'kk (Cyrillic), kk-Latn (2021 Latin alphabet), ru or en' },
+);
+
+const text = (max: number) => Type.String({ maxLength: max });
+export const LocalizedTextSchema = Type.Object(
+  { kk: Type.Optional(text(5000)), 'kk-Latn': Type.Optional(text(5000)), ru: Type.Optional(text(5000)), en: Type.Optional(text(5000)) },
+  { additionalProperties: false, description: 'One text per language; missing languages fall back.' },
+);
+export type LocalizedTextDto = Static<typeof LocalizedTextSchema>;
+
+export const HubRoleSchema = Type.Union(HUB_ROLES.map((r) => Type.Literal(r)));
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    /** A stable code the web app turns into a message in the user's language. */
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+export type Problem = Static<typeof ProblemSchema>;
+
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+export const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters' });
+export const Uuid = Type.String({ format: 'uuid' });
+export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
+const Timestamp = Type.String({ format: 'date-time' });
+
+export const HubMembershipSchema = Type.Object({
+  hubId: Uuid,
+  hubSlug: Type.String(),
+  hubName: LocalizedTextSchema,
+  roles: Type.Array(HubRoleSchema),
+});
+
+export const SessionUserSchema = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  locale: LocaleSchema,
+  networkAdmin: Type.Boolean(),
+  hubs: Type.Array(HubMembershipSchema),
+});
+export type SessionUser = Static<typeof SessionUserSchema>;
+
+export const SessionSchema = Type.Object({
+  user: Type.Union([SessionUserSchema, Type.Null()]),
+  /** Send back as the x-csrf-token header on every write made with the session cookie. */
+  csrfToken: Type.String(),
+});
+export type SessionDto = Static<typeof SessionSchema>;
+
+export const SignUpBody = Type.Object(
+  { email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 100 }), locale: Type.Optional(LocaleSchema) },
+  { additionalProperties: false },
+);
+export const SignInBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const PasswordResetRequestBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), locale: Type.Optional(LocaleSchema) },
+  { additionalProperties: false },
+);
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
+  { additionalProperties: false },
+);
+export const UpdateMeBody = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), locale: Type.Optional(LocaleSchema) },
+  { additionalProperties: false },
+);
+
+export const SPACE_KINDS = ['ethno_museum', 'workshop', 'hall', 'gallery', 'theater', 'games', 'bookstore'] as const;
+export const SpaceKindSchema = Type.Union(SPACE_KINDS.map((k) => Type.Literal(k)));
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+export const HubSchema = Type.Object({
+  id: Uuid,
+  slug: Type.String(),
+  name: LocalizedTextSchema,
+  city: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  timeZone: Type.String(),
+});
+export type HubDto = Static<typeof HubSchema>;
+
+export const SpaceSchema = Type.Object({
+  id: Uuid,
+  hubId: Uuid,
+  slug: Type.String(),
+  kind: SpaceKindSchema,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  sortOrder: Type.Integer(),
+});
+export type SpaceDto = Static<typeof SpaceSchema>;
+
+export const HubDetailSchema = Type.Intersect([HubSchema, Type.Object({ spaces: Type.Array(SpaceSchema) })]);
+export type HubDetailDto = Static<typeof HubDetailSchema>;
+
+export const CreateHubBody = Type.Object(
+  {
+    slug: Slug,
+    name: LocalizedTextSchema,
+    city: LocalizedTextSchema,
+    description: Type.Optional(LocalizedTextSchema),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  { additionalProperties: false },
+);
+export const UpdateHubBody = Type.Object(
+  {
+    name: Type.Optional(LocalizedTextSchema),
+    city: Type.Optional(LocalizedTextSchema),
+    description: Type.Optional(LocalizedTextSchema),
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export const UpdateSpaceBody = Type.Object(
+  { name: Type.Optional(LocalizedTextSchema), description: Type.Optional(LocalizedTextSchema) },
+  { additionalProperties: false },
+);
+
+export const StaffMemberSchema = Type.Object({
+  userId: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  roles: Type.Array(HubRoleSchema),
+});
+export type StaffMemberDto = Static<typeof StaffMemberSchema>;
+export const SetRolesBody = Type.Object(
+  { roles: Type.Array(HubRoleSchema, { minItems: 1, maxItems: HUB_ROLES.length, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+
+export const InvitationSchema = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: HubRoleSchema,
+  invitedAt: Timestamp,
+  expiresAt: Timestamp,
+  acceptedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type InvitationDto = Static<typeof InvitationSchema>;
+export const InviteBody = Type.Object({ email: Email, role: HubRoleSchema }, { additionalProperties: false });
+export const InvitationInfoSchema = Type.Object({
+  hub: HubSchema,
+  email: Type.String(),
+  role: HubRoleSchema,
+  expired: Type.Boolean(),
+  accepted: Type.Boolean(),
+  hasAccount: Type.Boolean(),
+});
+export type InvitationInfoDto = Static<typeof InvitationInfoSchema>;
+export const AcceptInvitationBody = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), password: Type.Optional(Password) },
+  { additionalProperties: false },
+);
+
+export const AuditEntrySchema = Type.Object({
+  id: Type.String(),
+  at: Timestamp,
+  hubId: Type.Union([Uuid, Type.Null()]),
+  actor: Type.Union([Type.Object({ id: Uuid, email: Type.String(), name: Type.String() }), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type AuditEntryDto = Static<typeof AuditEntrySchema>;
+export const AuditPageSchema = Type.Object({
+  entries: Type.Array(AuditEntrySchema),
+  /** Pass as ?before= to get the next (older) page; null at the end. */
+  nextBefore: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditPageDto = Static<typeof AuditPageSchema>;
+export const AuditQuery = Type.Object(
+  {
+    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const HubParams = Type.Object({ hub: Type.String({ minLength: 1, maxLength: 64 }) });
+export const Nothing = Type.Null({ description: 'No content' });
+
+export type { Static, TSchema };
