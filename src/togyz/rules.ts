@@ -171,6 +171,13 @@ export const BLACK_WINS = 2;
 export const DRAW = 3;
 export type Outcome = 0 | 1 | 2 | 3;
 
+/** True when the game is over because the side to move has no stone (and nobody passed half). */
+export function emptySideEnd(pos: Position): boolean {
+  const n = pos[NPITS] as number;
+  if ((pos[K_WHITE] as number) > n * n || (pos[K_BLACK] as number) > n * n) return false;
+  return sideStones(pos, pos[SIDE] as number) === 0;
+}
+
 /** Kazans after the end-of-game sweep (unchanged while the game goes on). */
 export function finalKazans(pos: Position): [number, number] {
   let kw = pos[K_WHITE] as number;
