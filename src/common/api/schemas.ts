@@ -1,22 +1,41 @@
 // The API contract, shared by the server (validation, OpenAPI) and the web app (types).
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import {
+  type SchemaOptions,
+  type Static,
+  type TLiteral,
+  type TSchema,
+  type TUnion,
+  Type,
+} from '@sinclair/typebox';
 import { HUB_ROLES } from '../permissions.ts';
+
+/** A union of string literals that keeps its precise type. */
+function literals<const T extends readonly string[]>(
+  values: T,
+  options?: SchemaOptions,
+): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  return Type.Union(values.map((v) => Type.Literal(v)) as never, options) as never;
+}
 
 const LOCALE_VALUES = ['kk', 'kk-Latn', 'ru', 'en'] as const;
 
-export const LocaleSchema = Type.Union(
-  LOCALE_VALUES.map((l) => Type.Literal(l)),
-  { $id: 'Locale', description: 'kk (Cyrillic), kk-Latn (2021 Latin alphabet), ru or en' },
-);
+export const LocaleSchema = literals(LOCALE_VALUES, {
+  description: 'kk (Cyrillic), kk-Latn (2021 Latin alphabet), ru or en',
+});
 
 const text = (max: number) => Type.String({ maxLength: max });
 export const LocalizedTextSchema = Type.Object(
-  { kk: Type.Optional(text(5000)), 'kk-Latn': Type.Optional(text(5000)), ru: Type.Optional(text(5000)), en: Type.Optional(text(5000)) },
+  {
+    kk: Type.Optional(text(5000)),
+    'kk-Latn': Type.Optional(text(5000)),
+    ru: Type.Optional(text(5000)),
+    en: Type.Optional(text(5000)),
+  },
   { additionalProperties: false, description: 'One text per language; missing languages fall back.' },
 );
 export type LocalizedTextDto = Static<typeof LocalizedTextSchema>;
 
-export const HubRoleSchema = Type.Union(HUB_ROLES.map((r) => Type.Literal(r)));
+export const HubRoleSchema = literals(HUB_ROLES);
 
 export const ProblemSchema = Type.Object(
   {
@@ -29,7 +48,7 @@ export const ProblemSchema = Type.Object(
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
+  { description: 'RFC 9457 problem details' },
 );
 export type Problem = Static<typeof ProblemSchema>;
 
@@ -64,11 +83,19 @@ export const SessionSchema = Type.Object({
 export type SessionDto = Static<typeof SessionSchema>;
 
 export const SignUpBody = Type.Object(
-  { email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 100 }), locale: Type.Optional(LocaleSchema) },
+  {
+    email: Email,
+    password: Password,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    locale: Type.Optional(LocaleSchema),
+  },
   { additionalProperties: false },
 );
 export const SignInBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    email: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 export const PasswordResetRequestBody = Type.Object(
@@ -84,8 +111,16 @@ export const UpdateMeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SPACE_KINDS = ['ethno_museum', 'workshop', 'hall', 'gallery', 'theater', 'games', 'bookstore'] as const;
-export const SpaceKindSchema = Type.Union(SPACE_KINDS.map((k) => Type.Literal(k)));
+export const SPACE_KINDS = [
+  'ethno_museum',
+  'workshop',
+  'hall',
+  'gallery',
+  'theater',
+  'games',
+  'bookstore',
+] as const;
+export const SpaceKindSchema = literals(SPACE_KINDS);
 export type SpaceKind = (typeof SPACE_KINDS)[number];
 
 export const HubSchema = Type.Object({
@@ -192,7 +227,9 @@ export type AuditPageDto = Static<typeof AuditPageSchema>;
 export const AuditQuery = Type.Object(
   {
     before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    limit: Type.Optional(
+      Type.String({ pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '1–200' }),
+    ),
   },
   { additionalProperties: false },
 );

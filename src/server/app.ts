@@ -1,0 +1,103 @@
+// Builds the HTTP application: platform plugins, the API of every module, the web app.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { hubRoutes } from './modules/hubs/routes.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
+import { installAuth } from './platform/auth.ts';
+import type { Api, AppContext } from './platform/context.ts';
+import type { Db } from './platform/db/db.ts';
+import { installProblemHandlers, sendNotFound } from './platform/errors.ts';
+import type { Mailer } from './platform/mail.ts';
+import { installResponseValidation } from './platform/response-validation.ts';
+
+export async function buildApp(ctx: { db: Db; config: Config; mailer: Mailer }): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Long opaque tokens in paths are fine; absurd URLs are not.
+    routerOptions: { maxParamLength: 200 },
+    // No type coercion: a number where a string belongs is an error, not a guess.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installProblemHandlers(app);
+  await app.register(fastifyCookie);
+  installAuth(app, ctx.db, config);
+  if (config.env !== 'production') installResponseValidation(app);
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ÓzgeEpic Hub API',
+        version: '1',
+        description:
+          'REST API of ÓzgeEpic Hub. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+          'Cookie-authenticated writes need the `x-csrf-token` header from GET /session.',
+      },
+      servers: [{ url: '/' }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.db.query('select 1 from schema_migrations limit 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'internal',
+        detail: 'The database is not reachable or not migrated.',
+      });
+    }
+  });
+
+  const appCtx: AppContext = ctx;
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as Api;
+      accountRoutes(typed, appCtx);
+      hubRoutes(typed, appCtx);
+      staffRoutes(typed, appCtx);
+      auditRoutes(typed, appCtx);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const indexHtml = config.webDir ? path.join(config.webDir, 'index.html') : undefined;
+  const hasWeb = indexHtml !== undefined && existsSync(indexHtml);
+  if (hasWeb && config.webDir) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  // Unknown API paths are problems; every other GET is a page of the single-page app.
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/');
+    if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).type('application/problem+json').send(sendNotFound(req.url));
+  });
+  return app;
+}

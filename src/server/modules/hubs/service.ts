@@ -1,0 +1,155 @@
+// Hubs (the tenants of the network) and the directory of each hub's spaces.
+import type { HubDto, LocalizedTextDto, SpaceDto, SpaceKind } from '../../../common/api/schemas.ts';
+import { withLatin } from '../../../common/content.ts';
+import { maybeOne, one, type Queryable, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
+import { HttpProblem } from '../../platform/errors.ts';
+
+const HUB_COLUMNS = 'id, slug, name, city, description, time_zone as "timeZone"';
+const SPACE_COLUMNS = 'id, hub_id as "hubId", slug, kind, name, description, sort_order as "sortOrder"';
+
+type HubRow = HubDto;
+type SpaceRow = SpaceDto;
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkTimeZone(tz: string | undefined): void {
+  if (tz !== undefined && !isTimeZone(tz)) {
+    throw new HttpProblem(
+      400,
+      'validation_failed',
+      `"${tz}" is not a time zone; use an IANA name such as Asia/Almaty.`,
+      {
+        errors: [{ path: 'body/timeZone', message: 'is not an IANA time zone' }],
+      },
+    );
+  }
+}
+
+export async function listHubs(q: Queryable): Promise<HubDto[]> {
+  return q.query<HubRow>(`select ${HUB_COLUMNS} from hubs order by created_at, slug`);
+}
+
+export async function findHubBySlug(q: Queryable, slug: string): Promise<HubDto | undefined> {
+  return maybeOne<HubRow>(q, `select ${HUB_COLUMNS} from hubs where slug = $1`, [slug]);
+}
+
+export async function getHubBySlug(q: Queryable, slug: string): Promise<HubDto> {
+  const hub = await findHubBySlug(q, slug);
+  if (!hub) throw new HttpProblem(404, 'hub_not_found', `There is no hub "${slug}".`);
+  return hub;
+}
+
+export async function getHubById(q: Queryable, id: string): Promise<HubDto> {
+  return one<HubRow>(q, `select ${HUB_COLUMNS} from hubs where id = $1`, [id]);
+}
+
+export async function createHub(
+  q: Queryable,
+  input: {
+    slug: string;
+    name: LocalizedTextDto;
+    city: LocalizedTextDto;
+    description?: LocalizedTextDto;
+    timeZone: string;
+  },
+): Promise<HubDto> {
+  checkTimeZone(input.timeZone);
+  try {
+    return await one<HubRow>(
+      q,
+      `insert into hubs (slug, name, city, description, time_zone) values ($1, $2, $3, $4, $5) returning ${HUB_COLUMNS}`,
+      [
+        input.slug,
+        withLatin(input.name),
+        withLatin(input.city),
+        withLatin(input.description ?? {}),
+        input.timeZone,
+      ],
+    );
+  } catch (err) {
+    if (sqlState(err) === UNIQUE_VIOLATION)
+      throw new HttpProblem(409, 'conflict', `A hub "${input.slug}" already exists.`);
+    throw err;
+  }
+}
+
+export async function updateHub(
+  q: Queryable,
+  hubId: string,
+  patch: {
+    name?: LocalizedTextDto;
+    city?: LocalizedTextDto;
+    description?: LocalizedTextDto;
+    timeZone?: string;
+  },
+): Promise<HubDto> {
+  checkTimeZone(patch.timeZone);
+  const json = (t: LocalizedTextDto | undefined) => (t ? withLatin(t) : null);
+  return one<HubRow>(
+    q,
+    `update hubs set name = coalesce($2, name), city = coalesce($3, city), description = coalesce($4, description),
+       time_zone = coalesce($5, time_zone) where id = $1 returning ${HUB_COLUMNS}`,
+    [hubId, json(patch.name), json(patch.city), json(patch.description), patch.timeZone ?? null],
+  );
+}
+
+export async function listSpaces(q: Queryable, hubId: string): Promise<SpaceDto[]> {
+  return q.query<SpaceRow>(
+    `select ${SPACE_COLUMNS} from spaces where hub_id = $1 order by sort_order, slug`,
+    [hubId],
+  );
+}
+
+/** Looks a space up within one hub only: another hub's space is simply not found. */
+export async function getSpace(q: Queryable, hubId: string, slug: string): Promise<SpaceDto> {
+  const space = await maybeOne<SpaceRow>(
+    q,
+    `select ${SPACE_COLUMNS} from spaces where hub_id = $1 and slug = $2`,
+    [hubId, slug],
+  );
+  if (!space) throw new HttpProblem(404, 'not_found', `This hub has no space "${slug}".`);
+  return space;
+}
+
+export async function createSpace(
+  q: Queryable,
+  hubId: string,
+  input: {
+    slug: string;
+    kind: SpaceKind;
+    name: LocalizedTextDto;
+    description: LocalizedTextDto;
+    sortOrder: number;
+  },
+): Promise<SpaceDto> {
+  return one<SpaceRow>(
+    q,
+    `insert into spaces (hub_id, slug, kind, name, description, sort_order) values ($1, $2, $3, $4, $5, $6)
+     returning ${SPACE_COLUMNS}`,
+    [hubId, input.slug, input.kind, withLatin(input.name), withLatin(input.description), input.sortOrder],
+  );
+}
+
+export async function updateSpace(
+  q: Queryable,
+  spaceId: string,
+  patch: { name?: LocalizedTextDto; description?: LocalizedTextDto },
+): Promise<SpaceDto> {
+  return one<SpaceRow>(
+    q,
+    `update spaces set name = coalesce($2, name), description = coalesce($3, description) where id = $1
+     returning ${SPACE_COLUMNS}`,
+    [
+      spaceId,
+      patch.name ? withLatin(patch.name) : null,
+      patch.description ? withLatin(patch.description) : null,
+    ],
+  );
+}
