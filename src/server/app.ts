@@ -15,7 +15,7 @@ import { staffRoutes } from './modules/staff/routes.ts';
 import { installAuth } from './platform/auth.ts';
 import type { Api, AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
-import { installProblemHandlers, sendNotFound } from './platform/errors.ts';
+import { frameworkErrors, installProblemHandlers, sendNotFound } from './platform/errors.ts';
 import type { Mailer } from './platform/mail.ts';
 import { installResponseValidation } from './platform/response-validation.ts';
 
@@ -27,11 +27,14 @@ export async function buildApp(ctx: { db: Db; config: Config; mailer: Mailer }):
     trustProxy: config.trustProxy,
     // Long opaque tokens in paths are fine; absurd URLs are not.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
     // No type coercion: a number where a string belongs is an error, not a guess.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installProblemHandlers(app);
+  // The API speaks JSON only; anything else is 415, not a string to guess at.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   installAuth(app, ctx.db, config);
   if (config.env !== 'production') installResponseValidation(app);

@@ -34,13 +34,11 @@ describe.each(DRIVERS)('accounts over HTTP (%s)', (driver) => {
   });
 
   it('refuses a second account with the same email in any case', async () => {
-    const res = await t
-      .client()
-      .post('/api/v1/auth/sign-up', {
-        email: 'DIRECTOR@astana.ozgeepic.kz',
-        password: 'another password',
-        name: 'X',
-      });
+    const res = await t.client().post('/api/v1/auth/sign-up', {
+      email: 'DIRECTOR@astana.ozgeepic.kz',
+      password: 'another password',
+      name: 'X',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('email_taken');
   });

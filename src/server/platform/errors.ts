@@ -1,5 +1,5 @@
 // Every error leaves the API as application/problem+json (RFC 9457) with a stable `code`.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProblemCode } from '../../common/api/problem-codes.ts';
 
 const TITLES: Record<number, string> = {
@@ -10,6 +10,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -103,6 +104,22 @@ export function installProblemHandlers(app: FastifyInstance): void {
       .type('application/problem+json')
       .send(problemBody(status, code, detail, req.url, errors));
   });
+}
+
+/** Errors the router raises before any route runs (bad percent-encoding, over-long parameters). */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  reply
+    .status(status)
+    .type('application/problem+json')
+    .send(
+      problemBody(
+        status,
+        'validation_failed',
+        `The address is not valid: ${err.message}`,
+        req.url.slice(0, 200),
+      ),
+    );
 }
 
 export function sendNotFound(url: string) {
