@@ -1,0 +1,56 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Audit } from './back-office/Audit.tsx';
+import { BackOfficeIndex } from './back-office/BackOfficeIndex.tsx';
+import { BackOfficeLayout } from './back-office/BackOfficeLayout.tsx';
+import { Hubs } from './back-office/Hubs.tsx';
+import { Overview } from './back-office/Overview.tsx';
+import { Spaces } from './back-office/Spaces.tsx';
+import { Staff } from './back-office/Staff.tsx';
+import { HubsProvider } from './components/hubs.tsx';
+import { Layout } from './components/Layout.tsx';
+import { LocaleProvider } from './i18n/locale.tsx';
+import { AcceptInvitation } from './pages/AcceptInvitation.tsx';
+import { ForgotPassword } from './pages/ForgotPassword.tsx';
+import { HomeRedirect } from './pages/HomeRedirect.tsx';
+import { HubHome } from './pages/HubHome.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { ResetPassword } from './pages/ResetPassword.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { SignUp } from './pages/SignUp.tsx';
+import { SpacePage } from './pages/SpacePage.tsx';
+import { SessionProvider } from './session/session.tsx';
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <HubsProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<HomeRedirect />} />
+                <Route path="sign-in" element={<SignIn />} />
+                <Route path="sign-up" element={<SignUp />} />
+                <Route path="forgot-password" element={<ForgotPassword />} />
+                <Route path="reset-password" element={<ResetPassword />} />
+                <Route path="invitations/:token" element={<AcceptInvitation />} />
+                <Route path="back-office" element={<BackOfficeIndex />} />
+                <Route path="back-office/:hubSlug" element={<BackOfficeLayout />}>
+                  <Route index element={<Overview />} />
+                  <Route path="spaces" element={<Spaces />} />
+                  <Route path="staff" element={<Staff />} />
+                  <Route path="audit" element={<Audit />} />
+                  <Route path="hubs" element={<Hubs />} />
+                  <Route path="*" element={null} />
+                </Route>
+                <Route path=":hubSlug" element={<HubHome />} />
+                <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </HubsProvider>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}
