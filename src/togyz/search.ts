@@ -4,6 +4,7 @@
 
 import { DEFAULT_WEIGHTS, type EvalWeights, evaluate } from './eval.ts';
 import {
+  CAPTURE_SHIFT,
   finalKazans,
   K_WHITE,
   legalMask,
@@ -211,11 +212,20 @@ export class Searcher {
     const side = pos[SIDE] as number;
     const mask = legalMask(pos);
     const child = this.stack[ply + 1] as Position;
-    const kz = K_WHITE + side;
+    const ring = n + n;
+    const base = side * n;
+    const oppBase = n - base;
     for (let m = 0; m < n; m++) {
       if (!((mask >> m) & 1)) continue;
-      makeMove(pos, child, m);
-      if (child[kz] === pos[kz]) continue;
+      // Without a lap the landing pit just gains one stone: skip what cannot capture.
+      const st = pos[base + m] as number;
+      if (st < ring) {
+        let land = st === 1 ? base + m + 1 : base + m + st - 1;
+        if (land >= ring) land -= ring;
+        const c = (pos[land] as number) + 1;
+        if (land < oppBase || land >= oppBase + n || ((c & 1) !== 0 && c !== 3)) continue;
+      }
+      if (makeMove(pos, child, m) >> CAPTURE_SHIFT === 0) continue;
       this.nodes++;
       const score =
         legalMask(child) === 0
