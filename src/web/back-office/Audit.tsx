@@ -7,6 +7,7 @@ import { useApi } from '../api/useApi.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { AuditRecord } from './AuditRecord.tsx';
 import { useBackOffice } from './context.ts';
 
 const PAGE_SIZE = 50;
@@ -64,13 +65,7 @@ export function Audit() {
                     </td>
                     <td>{what(e.action)}</td>
                     <td>
-                      <code>{e.entityType}</code>
-                      {e.entityId && (
-                        <>
-                          <br />
-                          <code className="muted wrap-anywhere">{e.entityId}</code>
-                        </>
-                      )}
+                      <AuditRecord entry={e} />
                     </td>
                   </tr>
                 ))}

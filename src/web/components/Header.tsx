@@ -10,6 +10,10 @@ export function Header({ hubSlug }: { hubSlug: string | undefined }) {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
   const isStaff = !!user && (user.networkAdmin || user.hubs.some((h) => h.roles.length > 0));
+  // Straight to this hub's back office when the person works here; otherwise to their own.
+  const worksHere =
+    !!user && (user.networkAdmin || user.hubs.some((h) => h.hubSlug === hubSlug && h.roles.length > 0));
+  const backOffice = hubSlug && worksHere ? `/back-office/${hubSlug}` : '/back-office';
 
   async function onSignOut() {
     await signOut().catch(() => {});
@@ -28,7 +32,7 @@ export function Header({ hubSlug }: { hubSlug: string | undefined }) {
           <ul>
             {isStaff && (
               <li>
-                <Link to={hubSlug ? `/back-office/${hubSlug}` : '/back-office'} data-testid="nav-back-office">
+                <Link to={backOffice} data-testid="nav-back-office">
                   {t('header.backOffice')}
                 </Link>
               </li>
