@@ -19,6 +19,12 @@ export const PROBLEM_CODES = [
   'invitation_email_mismatch',
   'last_admin',
   'conflict',
+  'seat_taken',
+  'sold_out',
+  'hold_expired',
+  'not_refundable',
+  'payment_declined',
+  'signature_invalid',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -214,6 +214,12 @@ export const en = {
   'problem.invitation_email_mismatch': 'This invitation was sent to a different email address.',
   'problem.last_admin': 'A hub must keep at least one administrator.',
   'problem.conflict': 'This conflicts with an existing record, for example the address is taken.',
+  'problem.seat_taken': 'Someone has just taken one of these seats. Choose other seats.',
+  'problem.sold_out': 'Sold out: there are not enough places left.',
+  'problem.hold_expired': 'The time to pay for the held seats is over. Choose them again.',
+  'problem.not_refundable': 'This order cannot be refunded in its current state.',
+  'problem.payment_declined': 'The payment was declined. Try another card or method.',
+  'problem.signature_invalid': 'The signature does not match; the message was rejected.',
   'problem.internal': 'Something went wrong on our side. Try again in a moment.',
   'problem.network': 'The server cannot be reached. Check your connection and try again.',
 } as const satisfies Record<string, Message>;

@@ -202,6 +202,12 @@ export const kkLatn: CatalogOf<typeof en> = {
   'problem.invitation_email_mismatch': 'Būl şaqyru basqa poşta mekenjaiyna jıberılgen.',
   'problem.last_admin': 'Habta kemınde bır äkımşı qaluy kerek.',
   'problem.conflict': 'Būl bar jazbağa qaişy keledı: mysaly, mūndai mekenjai bos emes.',
+  'problem.seat_taken': 'Būl oryndardyñ bırın bıreu jaña ğana aldy. Basqa oryndardy tañdañyz.',
+  'problem.sold_out': 'Biletter satylyp kettı: bos oryn jetkılıksız.',
+  'problem.hold_expired': 'Brondalğan oryndardy töleu uaqyty ötıp kettı. Olardy qaita tañdañyz.',
+  'problem.not_refundable': 'Būl tapsyrysty qazırgı küiınde qaitaruğa bolmaidy.',
+  'problem.payment_declined': 'Tölem qabyldanbady. Basqa kartany nemese täsıldı qoldanyp körıñız.',
+  'problem.signature_invalid': 'Qoltañba säikes kelmeidı, habarlama qabyldanbady.',
   'problem.internal': 'Bız jaqta bırdeñe dūrys bolmady. Sälden soñ qaitalap körıñız.',
   'problem.network': 'Serverge qosylu mümkın emes. Bailanysty tekserıp, qaitalap körıñız.',
 };
