@@ -210,6 +210,40 @@ describe.skipIf(!hasChromium)('staff in the back office', () => {
     await page.context().close();
   });
 
+  it('a network admin creates a hub, which gets its own public page', async () => {
+    const page = await fresh();
+    await signIn(page, 'admin@ozgeepic.kz');
+    await page.locator('.lang-switcher button[data-locale="en"]').click();
+    await page.goto('/back-office/astana/hubs');
+    const form = page.locator('[data-testid="create-hub-form"]');
+    await form.locator('button[type="submit"]').click();
+    // Nothing filled in: each problem is named next to its field.
+    expect(await form.locator('.field-error').count()).toBe(3);
+    await form.locator('input[name="slug"]').fill('karaganda');
+    await form.locator('input[name="name.kk"]').fill('ÓzgeEpic Қарағанды');
+    await form.locator('input[name="name.ru"]').fill('ÓzgeEpic Караганда');
+    await form.locator('input[name="name.en"]').fill('ÓzgeEpic Karaganda');
+    await form.locator('input[name="city.kk"]').fill('Қарағанды');
+    await form.locator('input[name="city.en"]').fill('Karaganda');
+    await form.locator('select[name="timeZone"]').selectOption('Asia/Almaty');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="hubs-table"] a[href="/karaganda"]').waitFor();
+
+    // The same address again is refused with a message, not a crash.
+    await form.locator('input[name="slug"]').fill('karaganda');
+    await form.locator('input[name="name.en"]').fill('Duplicate');
+    await form.locator('input[name="city.en"]').fill('Karaganda');
+    await form.locator('button[type="submit"]').click();
+    await form.getByRole('alert').waitFor();
+
+    await page.goto('/karaganda');
+    await expect(page.locator('h1').textContent()).resolves.toBe('ÓzgeEpic Karaganda');
+    await page.locator('.lang-switcher button[data-locale="kk-Latn"]').click();
+    // No Latin name was given: it is made from the Cyrillic one.
+    await expect(page.locator('h1').textContent()).resolves.toBe('ÓzgeEpic Qarağandy');
+    await page.context().close();
+  });
+
   it('keeps a hub admin of shymkent out of astana’s staff, in the UI and the API', async () => {
     const page = await fresh();
     await signIn(page, 'director@shymkent.ozgeepic.kz', DEMO_PASSWORD);

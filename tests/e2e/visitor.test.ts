@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium)('a visitor', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
-    await shoot(page, 'phone-sign-up-kk');
+    await shoot(page, 'phone-sign-up-en');
     await page.context().close();
   });
 });

@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { AuditPageDto } from '../../common/api/schemas.ts';
+import { useMemo, useState } from 'react';
+import type { AuditPageDto, LocalizedTextDto } from '../../common/api/schemas.ts';
 import { localize } from '../../common/content.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { isMessageKey } from '../../common/i18n/index.ts';
 import { useApi } from '../api/useApi.ts';
+import { useHubs } from '../components/hubs.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
@@ -18,6 +19,16 @@ export function Audit() {
   const [before, setBefore] = useState<string | null>(null);
   const query = `?limit=${PAGE_SIZE}${before ? `&before=${encodeURIComponent(before)}` : ''}`;
   const { data, error, reload } = useApi<AuditPageDto>(`/hubs/${hub.slug}/audit${query}`);
+  const { data: hubs } = useHubs();
+  // Spaces and hubs are named in the reader's language rather than by their address.
+  const names = useMemo(
+    () =>
+      new Map<string, LocalizedTextDto>([
+        ...(hubs ?? []).map((h) => [h.id, h.name] as const),
+        ...hub.spaces.map((s) => [s.id, s.name] as const),
+      ]),
+    [hubs, hub.spaces],
+  );
   usePageTitle(`${t('bo.nav.audit')} · ${localize(hub.name, locale)}`);
 
   // Known actions read as words; a new action shows its code until it gets a message.
@@ -65,7 +76,7 @@ export function Audit() {
                     </td>
                     <td>{what(e.action)}</td>
                     <td>
-                      <AuditRecord entry={e} />
+                      <AuditRecord entry={e} names={names} />
                     </td>
                   </tr>
                 ))}

@@ -83,7 +83,8 @@ export function CreateHubForm({ onCreated }: { onCreated: (name: string) => void
         error={form.fieldError('city')}
       />
       <LocalizedFields
-        legend={`${t('bo.spaces.description')} ${t('common.optional')}`}
+        legend={t('bo.spaces.description')}
+        optional
         name="description"
         multiline
         maxLength={5000}

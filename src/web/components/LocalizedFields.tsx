@@ -31,14 +31,27 @@ interface Props {
   multiline?: boolean;
   maxLength?: number;
   error?: string | undefined;
+  optional?: boolean;
 }
 
 /** One content field in the four languages, each input marked with its language. */
-export function LocalizedFields({ legend, name, value, onChange, multiline, maxLength, error }: Props) {
+export function LocalizedFields({
+  legend,
+  name,
+  value,
+  onChange,
+  multiline,
+  maxLength,
+  error,
+  optional,
+}: Props) {
   const { t } = useI18n();
   return (
     <fieldset className={`localized${error ? ' field-invalid' : ''}`}>
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        {optional && <span className="optional"> {t('common.optional')}</span>}
+      </legend>
       {error && (
         <p className="field-error" role="alert">
           {error}
