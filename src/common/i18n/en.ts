@@ -210,7 +210,7 @@ export const en = {
   'problem.invalid_credentials': 'The email or password is wrong.',
   'problem.too_many_attempts': 'Too many attempts. Wait a few minutes and try again.',
   'problem.token_invalid': 'This link is not valid. It may have been used already.',
-  'problem.token_expired': 'This link has expired. Request a new one.',
+  'problem.token_expired': 'This link has expired or has already been used. Request a new one.',
   'problem.invitation_email_mismatch': 'This invitation was sent to a different email address.',
   'problem.last_admin': 'A hub must keep at least one administrator.',
   'problem.conflict': 'This conflicts with an existing record, for example the address is taken.',

@@ -198,7 +198,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'problem.invalid_credentials': 'Poşta nemese qūpiiasöz qate.',
   'problem.too_many_attempts': 'Äreket tym köp boldy. Bırneşe minut kütıp, qaitalap körıñız.',
   'problem.token_invalid': 'Būl sılteme jaramsyz. Mümkın, ol būryn paidalanylğan.',
-  'problem.token_expired': 'Sıltemenıñ merzımı ötıp kettı. Jañasyn sūratyñyz.',
+  'problem.token_expired': 'Sıltemenıñ merzımı ötıp ketken nemese ol būryn paidalanylğan. Jañasyn sūratyñyz.',
   'problem.invitation_email_mismatch': 'Būl şaqyru basqa poşta mekenjaiyna jıberılgen.',
   'problem.last_admin': 'Habta kemınde bır äkımşı qaluy kerek.',
   'problem.conflict': 'Būl bar jazbağa qaişy keledı: mysaly, mūndai mekenjai bos emes.',

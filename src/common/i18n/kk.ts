@@ -215,7 +215,7 @@ export const kk: CatalogOf<typeof en> = {
   'problem.invalid_credentials': 'Пошта немесе құпиясөз қате.',
   'problem.too_many_attempts': 'Әрекет тым көп болды. Бірнеше минут күтіп, қайталап көріңіз.',
   'problem.token_invalid': 'Бұл сілтеме жарамсыз. Мүмкін, ол бұрын пайдаланылған.',
-  'problem.token_expired': 'Сілтеменің мерзімі өтіп кетті. Жаңасын сұратыңыз.',
+  'problem.token_expired': 'Сілтеменің мерзімі өтіп кеткен немесе ол бұрын пайдаланылған. Жаңасын сұратыңыз.',
   'problem.invitation_email_mismatch': 'Бұл шақыру басқа пошта мекенжайына жіберілген.',
   'problem.last_admin': 'Хабта кемінде бір әкімші қалуы керек.',
   'problem.conflict': 'Бұл бар жазбаға қайшы келеді: мысалы, мұндай мекенжай бос емес.',

@@ -29,6 +29,12 @@ export function onCsrfRefresh(fn: () => Promise<string>): void {
   refreshCsrf = fn;
 }
 
+// Called when the server says the session is gone, so the page can stop showing a signed-in person.
+let sessionLost: (() => void) | undefined;
+export function onSessionLost(fn: () => void): void {
+  sessionLost = fn;
+}
+
 function networkProblem(): Problem {
   return {
     type: 'about:blank',
@@ -90,7 +96,11 @@ export async function api<T>(
       res = await send(method, path, body);
     }
   }
-  if (!res.ok) throw new ApiError(await toProblem(res));
+  if (!res.ok) {
+    const problem = await toProblem(res);
+    if (res.status === 401) sessionLost?.();
+    throw new ApiError(problem);
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

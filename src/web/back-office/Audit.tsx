@@ -6,6 +6,7 @@ import { isMessageKey } from '../../common/i18n/index.ts';
 import { useApi } from '../api/useApi.ts';
 import { useHubs } from '../components/hubs.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { AuditRecord } from './AuditRecord.tsx';
@@ -47,7 +48,7 @@ export function Audit() {
         (data.entries.length === 0 ? (
           <p>{t('bo.audit.empty')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('bo.nav.audit')}>
             <table data-testid="audit-table">
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export function Audit() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ))}
       <div className="pager">
         {before !== null && (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { localize } from '../../common/content.ts';
 import { useHubs } from '../components/hubs.tsx';
 import { ErrorNote, Loading, Notice } from '../components/Status.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { CreateHubForm } from './CreateHubForm.tsx';
@@ -22,7 +23,7 @@ export function Hubs() {
       {hubs && (
         <>
           <p className="muted">{t('bo.hubs.count', { count: hubs.length })}</p>
-          <div className="table-wrap">
+          <TableWrap label={t('bo.hubs.title')}>
             <table data-testid="hubs-table">
               <thead>
                 <tr>
@@ -47,7 +48,7 @@ export function Hubs() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
       <h2>{t('bo.hubs.create')}</h2>

@@ -20,20 +20,23 @@ export function SpaceEditor({
   const { locale, t } = useI18n();
   const [name, setName] = useState(() => draftOf(space.name));
   const [description, setDescription] = useState(() => draftOf(space.description));
-  const [saved, setSaved] = useState<string>();
+  const [savedName, setSavedName] = useState<string>();
+  // What the server holds now, to tell a derived Latin text from one typed by hand.
+  const [saved, setSavedText] = useState(() => ({ name: space.name, description: space.description }));
   const form = useForm<'name'>();
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    setSaved(undefined);
+    setSavedName(undefined);
     await form.submit({ name: isBlank(name) ? { key: 'validation.oneLanguage' } : undefined }, async () => {
       const updated = await api<SpaceDto>('PATCH', `/hubs/${hubSlug}/spaces/${space.slug}`, {
-        name: textOf(name),
-        description: textOf(description),
+        name: textOf(name, saved.name),
+        description: textOf(description, saved.description),
       });
       setName(draftOf(updated.name));
       setDescription(draftOf(updated.description));
-      setSaved(localize(updated.name, locale));
+      setSavedText({ name: updated.name, description: updated.description });
+      setSavedName(localize(updated.name, locale));
       onSaved();
     });
   }
@@ -46,7 +49,7 @@ export function SpaceEditor({
       data-testid={`space-form-${space.slug}`}
     >
       <FormAlert error={form.error} hasFieldErrors={false} />
-      {saved && <Notice>{t('bo.spaces.saved', { name: saved })}</Notice>}
+      {savedName && <Notice>{t('bo.spaces.saved', { name: savedName })}</Notice>}
       <LocalizedFields
         legend={t('bo.spaces.name')}
         name="name"

@@ -6,6 +6,7 @@ import { can } from '../../common/permissions.ts';
 import { api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorNote, Loading, Notice } from '../components/Status.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { useBackOffice } from './context.ts';
@@ -50,7 +51,7 @@ export function Staff() {
       {staff.data ? (
         <>
           <p className="muted">{t('bo.staff.count', { count: staff.data.length })}</p>
-          <div className="table-wrap">
+          <TableWrap label={t('bo.nav.staff')}>
             <table data-testid="staff-table">
               <thead>
                 <tr>
@@ -74,7 +75,7 @@ export function Staff() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       ) : (
         staff.error === undefined && <Loading />
@@ -99,7 +100,7 @@ export function Staff() {
             (pending.length === 0 ? (
               <p>{t('bo.invitations.none')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('bo.invitations.title')}>
                 <table data-testid="invitations-table">
                   <thead>
                     <tr>
@@ -131,7 +132,7 @@ export function Staff() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ))}
         </>
       )}

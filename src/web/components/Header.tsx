@@ -40,7 +40,9 @@ export function Header({ hubSlug }: { hubSlug: string | undefined }) {
             {user ? (
               <>
                 <li className="signed-in-as" data-testid="signed-in-as">
-                  {t('header.signedInAs', { name: user.name })}
+                  {/* The name alone keeps the header on one line; the full sentence is for screen readers. */}
+                  <span aria-hidden="true">{user.name}</span>
+                  <span className="visually-hidden">{t('header.signedInAs', { name: user.name })}</span>
                 </li>
                 <li>
                   <button type="button" className="link-button" onClick={onSignOut} data-testid="sign-out">

@@ -1,5 +1,6 @@
 import type { LocalizedTextDto } from '../../common/api/schemas.ts';
 import { htmlLang, LOCALE_NAMES, LOCALES, type Locale } from '../../common/locales.ts';
+import { kazakhToLatin } from '../../common/translit.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { Field } from './Field.tsx';
 
@@ -9,13 +10,19 @@ export function draftOf(text: LocalizedTextDto | undefined): LocalizedDraft {
   return { kk: text?.kk ?? '', 'kk-Latn': text?.['kk-Latn'] ?? '', ru: text?.ru ?? '', en: text?.en ?? '' };
 }
 
-/** Only the languages that have text; the server derives kk-Latn and falls back for the rest. */
-export function textOf(draft: LocalizedDraft): LocalizedTextDto {
+/**
+ * Only the languages that have text; the server derives kk-Latn and falls back for the rest.
+ * A kk-Latn text that is still the one derived from the saved Cyrillic is left out, so the
+ * server derives it afresh when the Cyrillic changes instead of keeping a stale copy.
+ */
+export function textOf(draft: LocalizedDraft, saved?: LocalizedTextDto): LocalizedTextDto {
   const out: LocalizedTextDto = {};
   for (const l of LOCALES) {
     const v = draft[l].trim();
     if (v) out[l] = v;
   }
+  const savedKk = saved?.kk?.trim();
+  if (savedKk && out['kk-Latn'] === kazakhToLatin(savedKk)) delete out['kk-Latn'];
   return out;
 }
 

@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { SessionDto, SessionUser } from '../../common/api/schemas.ts';
 import type { Locale } from '../../common/locales.ts';
 import type { Grants } from '../../common/permissions.ts';
-import { api, get, onCsrfRefresh, setCsrfToken } from '../api/client.ts';
+import { api, get, onCsrfRefresh, onSessionLost, setCsrfToken } from '../api/client.ts';
 import { storedLocale, useI18n } from '../i18n/locale.tsx';
 
 interface Session {
@@ -42,6 +42,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onCsrfRefresh(async () => (await fetchSession()).csrfToken);
+    onSessionLost(() => {
+      refresh().catch(() => setUser(null));
+    });
     refresh().catch(() => setUser(null));
   }, [refresh]);
 
