@@ -10,17 +10,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { boxOfficeRoutes } from './modules/box-office/routes.ts';
+import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
+import { programRoutes } from './modules/program/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { installAuth } from './platform/auth.ts';
 import type { Api, AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { frameworkErrors, installProblemHandlers, sendNotFound } from './platform/errors.ts';
 import type { Mailer } from './platform/mail.ts';
+import { deskProvider } from './platform/payments/provider.ts';
 import { installResponseValidation } from './platform/response-validation.ts';
 
-export async function buildApp(ctx: { db: Db; config: Config; mailer: Mailer }): Promise<FastifyInstance> {
-  const { config } = ctx;
+export async function buildApp(base: { db: Db; config: Config; mailer: Mailer }): Promise<FastifyInstance> {
+  const { config } = base;
+  const ctx: AppContext = {
+    ...base,
+    signer: createTicketSigner(config.secret),
+    payments: new Map([[deskProvider.id, deskProvider]]),
+  };
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: config.bodyLimit,
@@ -76,14 +85,15 @@ export async function buildApp(ctx: { db: Db; config: Config; mailer: Mailer }):
     }
   });
 
-  const appCtx: AppContext = ctx;
   await app.register(
     async (api) => {
       const typed = api as unknown as Api;
-      accountRoutes(typed, appCtx);
-      hubRoutes(typed, appCtx);
-      staffRoutes(typed, appCtx);
-      auditRoutes(typed, appCtx);
+      accountRoutes(typed, ctx);
+      hubRoutes(typed, ctx);
+      staffRoutes(typed, ctx);
+      auditRoutes(typed, ctx);
+      programRoutes(typed, ctx);
+      boxOfficeRoutes(typed, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

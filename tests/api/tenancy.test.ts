@@ -10,6 +10,22 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/hubs/{hub}/staff/{userId}/roles': { roles: ['resident'] },
   'POST /api/v1/hubs/{hub}/invitations': { email: 'intruder@example.kz', role: 'hub_admin' },
   'POST /api/v1/hubs': { slug: 'x', name: { en: 'X' }, city: { en: 'X' }, timeZone: 'Asia/Almaty' },
+  'POST /api/v1/hubs/{hub}/events': { slug: 'intrusion', kind: 'concert', title: { en: 'X' } },
+  'PATCH /api/v1/hubs/{hub}/events/{event}': { status: 'cancelled' },
+  'POST /api/v1/hubs/{hub}/events/{event}/performances': {
+    space: 'hall',
+    startsAt: '2030-01-01T10:00:00Z',
+    endsAt: '2030-01-01T12:00:00Z',
+    prices: [{ code: 'A', name: { en: 'A' }, priceTiyn: 100 }],
+    areas: [{ name: { en: 'Floor' }, category: 'A', capacity: 10 }],
+  },
+  'POST /api/v1/hubs/{hub}/performances/{id}/blocks': { seats: ['stalls-A-1'], reason: 'house' },
+  'POST /api/v1/hubs/{hub}/performances/{id}/unblock': { seats: ['stalls-A-1'] },
+  'POST /api/v1/hubs/{hub}/spaces/{space}/seat-maps': {
+    name: 'x',
+    layout: { sections: [{ id: 'x', name: { en: 'X' }, rows: [{ label: 'A', seats: 2, category: 'A' }] }] },
+  },
+  'POST /api/v1/hubs/{hub}/orders/{id}/refund': { reason: 'intrusion' },
 };
 
 describe.each(DRIVERS)('tenant isolation (%s)', (driver) => {

@@ -10,7 +10,7 @@ import {
 import { HUB_ROLES } from '../permissions.ts';
 
 /** A union of string literals that keeps its precise type. */
-function literals<const T extends readonly string[]>(
+export function literals<const T extends readonly string[]>(
   values: T,
   options?: SchemaOptions,
 ): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {

@@ -1,0 +1,114 @@
+// Capacity claims. These functions are the only way seats and places are taken or given back;
+// each is one statement whose condition (or the primary key of seat_claims) makes an
+// oversale impossible however many buyers race, on PGlite and on PostgreSQL alike.
+import type { Queryable } from '../../platform/db/db.ts';
+
+export type SeatStatus = 'available' | 'held' | 'sold' | 'blocked';
+
+/** Claims every seat in `seatIds` for `ownerId`, or none: returns the seats that were taken by others. */
+export async function claimSeats(
+  q: Queryable,
+  performanceId: string,
+  seatIds: readonly string[],
+  claim:
+    | { kind: 'hold'; ownerId: string; expiresAt: Date }
+    | { kind: 'block'; reason: string }
+    | { kind: 'sold'; ownerId: string },
+): Promise<{ ok: true } | { ok: false; taken: string[] }> {
+  if (seatIds.length === 0) return { ok: true };
+  // Holds that have run out give their seats back to whoever comes next.
+  await q.query(
+    `delete from seat_claims where performance_id = $1 and seat_id = any($2::text[]) and kind = 'hold' and expires_at <= now()`,
+    [performanceId, seatIds],
+  );
+  const inserted = await q.query<{ seatId: string }>(
+    `insert into seat_claims (performance_id, seat_id, kind, owner_id, reason, expires_at)
+     select $1, s.id, $3, $4, $5, $6 from seats s where s.performance_id = $1 and s.id = any($2::text[])
+     on conflict do nothing returning seat_id as "seatId"`,
+    [
+      performanceId,
+      seatIds,
+      claim.kind,
+      'ownerId' in claim ? claim.ownerId : null,
+      claim.kind === 'block' ? claim.reason : null,
+      claim.kind === 'hold' ? claim.expiresAt : null,
+    ],
+  );
+  if (inserted.length === seatIds.length) return { ok: true };
+  const got = new Set(inserted.map((r) => r.seatId));
+  return { ok: false, taken: seatIds.filter((id) => !got.has(id)) };
+}
+
+/** Moves live hold claims of `fromOwner` to `toOwner` (a hold becoming an order, an order being paid). */
+export async function transferSeatClaims(
+  q: Queryable,
+  performanceId: string,
+  fromOwner: string,
+  to: { ownerId: string; kind: 'hold'; expiresAt: Date } | { ownerId: string; kind: 'sold' },
+): Promise<number> {
+  const rows = await q.query(
+    `update seat_claims set owner_id = $3, kind = $4, expires_at = $5
+      where performance_id = $1 and owner_id = $2 and (kind = 'sold' or expires_at > now()) returning seat_id`,
+    [performanceId, fromOwner, to.ownerId, to.kind, to.kind === 'hold' ? to.expiresAt : null],
+  );
+  return rows.length;
+}
+
+export async function releaseSeatClaims(
+  q: Queryable,
+  performanceId: string,
+  ownerId: string,
+  seatIds?: readonly string[],
+): Promise<number> {
+  const rows = await q.query(
+    `delete from seat_claims where performance_id = $1 and owner_id = $2 and ($3::text[] is null or seat_id = any($3::text[]))
+     returning seat_id`,
+    [performanceId, ownerId, seatIds ?? null],
+  );
+  return rows.length;
+}
+
+export async function unblockSeats(
+  q: Queryable,
+  performanceId: string,
+  seatIds: readonly string[],
+): Promise<number> {
+  const rows = await q.query(
+    `delete from seat_claims where performance_id = $1 and seat_id = any($2::text[]) and kind = 'block' returning seat_id`,
+    [performanceId, seatIds],
+  );
+  return rows.length;
+}
+
+/** Takes `quantity` places of a general-admission area if that many are left. */
+export async function takePlaces(q: Queryable, areaId: string, quantity: number): Promise<boolean> {
+  const rows = await q.query(
+    'update ga_areas set taken = taken + $2 where id = $1 and taken + $2 <= capacity returning id',
+    [areaId, quantity],
+  );
+  return rows.length === 1;
+}
+
+export async function returnPlaces(q: Queryable, areaId: string, quantity: number): Promise<void> {
+  await q.query('update ga_areas set taken = taken - $2 where id = $1', [areaId, quantity]);
+}
+
+export async function seatStatuses(
+  q: Queryable,
+  performanceId: string,
+): Promise<Map<string, { status: SeatStatus; ownerId: string | null }>> {
+  const rows = await q.query<{ seatId: string; kind: string; ownerId: string | null; live: boolean }>(
+    `select seat_id as "seatId", kind, owner_id as "ownerId", (kind <> 'hold' or expires_at > now()) as live
+       from seat_claims where performance_id = $1`,
+    [performanceId],
+  );
+  const map = new Map<string, { status: SeatStatus; ownerId: string | null }>();
+  for (const r of rows) {
+    if (!r.live) continue;
+    map.set(r.seatId, {
+      status: r.kind === 'hold' ? 'held' : r.kind === 'sold' ? 'sold' : 'blocked',
+      ownerId: r.ownerId,
+    });
+  }
+  return map;
+}
