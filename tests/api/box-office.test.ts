@@ -62,11 +62,9 @@ describe.each(DRIVERS)('box office (%s)', (driver) => {
       .client()
       .post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, { seats: ['stalls-A-4'] });
     expect(first.statusCode).toBe(201);
-    const second = await t
-      .client()
-      .post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
-        seats: ['stalls-A-4', 'stalls-A-5'],
-      });
+    const second = await t.client().post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+      seats: ['stalls-A-4', 'stalls-A-5'],
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ code: 'seat_taken' });
     expect(second.json().detail).toContain('stalls-A-4');
@@ -86,13 +84,11 @@ describe.each(DRIVERS)('box office (%s)', (driver) => {
       `update seat_claims set expires_at = now() - interval '1 second' where owner_id = $1`,
       [first.json().id],
     );
-    const late = await t
-      .client()
-      .post('/api/v1/hubs/astana/orders', {
-        holdId: first.json().id,
-        buyer: { email: 'late@example.kz' },
-        payment: { provider: 'desk', method: 'cash' },
-      });
+    const late = await t.client().post('/api/v1/hubs/astana/orders', {
+      holdId: first.json().id,
+      buyer: { email: 'late@example.kz' },
+      payment: { provider: 'desk', method: 'cash' },
+    });
     expect(late.statusCode).toBe(401); // the desk is for signed-in staff
     const lateDesk = await desk.post('/api/v1/hubs/astana/orders', {
       holdId: first.json().id,
