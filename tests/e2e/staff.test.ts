@@ -215,6 +215,39 @@ describe.skipIf(!hasChromium)('staff in the back office', () => {
     await page.context().close();
   });
 
+  it('someone with an account accepts an invitation after signing in, then picks between two hubs', async () => {
+    const director = await fresh();
+    await signIn(director, 'director@shymkent.ozgeepic.kz');
+    await director.goto('/back-office/shymkent/staff');
+    const invite = director.locator('[data-testid="invite-form"]');
+    await invite.locator('input[name="email"]').fill('curator@astana.ozgeepic.kz');
+    await invite.locator('select[name="role"]').selectOption('curator');
+    await invite.locator('button[type="submit"]').click();
+    await director.locator('[data-testid="invitation-curator@astana.ozgeepic.kz"]').waitFor();
+    await director.context().close();
+
+    const link = await linkFromMail(server.outboxDir, 'curator@astana.ozgeepic.kz', /\/invitations\//);
+    const page = await fresh();
+    await page.goto(link);
+    // The invitation page sends an existing account to sign in and brings it back.
+    await page.locator(`a[href^="/sign-in?next="]`).click();
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
+    await page.waitForURL('**/invitations/**');
+    await page.locator('main button.button').click();
+    await page.waitForURL('**/back-office/shymkent');
+    expect(await navSections(page)).toEqual(['overview']);
+
+    await page.goto('/back-office');
+    const picker = page.locator('[data-testid="hub-picker"]');
+    await picker.waitFor();
+    expect(await picker.locator('li').count()).toBe(2);
+    await shoot(page, 'bo-hub-picker');
+    await picker.locator('a[href="/back-office/astana"]').click();
+    await page.locator('[data-testid="role-curator"]').waitFor();
+    await page.context().close();
+  });
+
   it('a network admin creates a hub, which gets its own public page', async () => {
     const page = await fresh();
     await signIn(page, 'admin@ozgeepic.kz');
