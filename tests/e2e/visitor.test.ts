@@ -32,6 +32,17 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     expect(await cards.count()).toBe(7);
     await shoot(page, 'home-en');
 
+    // The hub switcher lists every hub of the network and opens another one.
+    await page.locator('[data-testid="hub-switcher"] summary').click();
+    const hubLinks = page.locator('[data-testid="hub-switcher"] a');
+    expect(await hubLinks.count()).toBeGreaterThanOrEqual(2);
+    await shoot(page, 'hub-switcher-en', false);
+    await page.locator('[data-testid="hub-switcher"] a[href="/shymkent"]').click();
+    await page.waitForURL('**/shymkent');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Shymkent');
+    await page.keyboard.press('Escape');
+    await page.goto('/astana');
+
     await cards.first().locator('a').click();
     await page.waitForURL('**/astana/spaces/**');
     expect((await page.locator('h1').textContent())?.trim()).not.toBe('');

@@ -9,10 +9,18 @@ export interface ApiState<T> {
   setData: (data: T) => void;
 }
 
-/** GETs a path and re-fetches when it changes; null skips the call. */
+interface Loaded<T> {
+  path: string;
+  data?: T;
+  error?: unknown;
+}
+
+/**
+ * GETs a path and re-fetches when it changes; null skips the call. A reload keeps showing
+ * the data it has until the new answer comes; a new path never shows the old path's data.
+ */
 export function useApi<T>(path: string | null): ApiState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
+  const [loaded, setLoaded] = useState<Loaded<T> | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
 
@@ -21,16 +29,15 @@ export function useApi<T>(path: string | null): ApiState<T> {
     if (path === null) return;
     let live = true;
     setLoading(true);
-    setError(undefined);
     get<T>(path).then(
-      (d) => {
+      (data) => {
         if (!live) return;
-        setData(d);
+        setLoaded({ path, data });
         setLoading(false);
       },
-      (e: unknown) => {
+      (error: unknown) => {
         if (!live) return;
-        setError(e);
+        setLoaded({ path, error });
         setLoading(false);
       },
     );
@@ -40,5 +47,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
   }, [path, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload, setData };
+  const setData = useCallback((data: T) => path !== null && setLoaded({ path, data }), [path]);
+  const current = loaded && loaded.path === path ? loaded : undefined;
+  return { data: current?.data, error: current?.error, loading, reload, setData };
 }

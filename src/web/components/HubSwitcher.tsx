@@ -12,7 +12,18 @@ export function HubSwitcher({ current }: { current: string | undefined }) {
   if (!hubs || hubs.length < 2) return null;
   const active = hubs.find((h) => h.slug === current) ?? hubs[0];
   return (
-    <details className="hub-switcher" ref={details} data-testid="hub-switcher">
+    <details
+      className="hub-switcher"
+      ref={details}
+      data-testid="hub-switcher"
+      onKeyDown={(e) => {
+        // Escape closes the list and returns focus to its button, as in other menus.
+        if (e.key === 'Escape' && details.current?.open) {
+          details.current.removeAttribute('open');
+          details.current.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary>
         <span className="visually-hidden">{t('header.hub')}: </span>
         {active ? localize(active.city, locale) : t('header.hub')}
