@@ -131,6 +131,12 @@ describe.skipIf(!hasChromium)('a visitor', () => {
       t('kk', 'problem.invalid_credentials'),
     );
     await shoot(page, 'sign-in-error-kk');
+
+    // An address with no hub behind it says so.
+    await page.goto('/no-such-hub');
+    await expect(page.locator('main').textContent()).resolves.toContain(t('kk', 'problem.hub_not_found'));
+    await page.goto('/astana/spaces/no-such-space');
+    await expect(page.locator('h1').textContent()).resolves.toBe(t('kk', 'notFound.title'));
     await page.context().close();
   });
 
