@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { checkinRoutes } from './modules/box-office/checkin-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       auditRoutes(typed, ctx);
       programRoutes(typed, ctx);
       boxOfficeRoutes(typed, ctx);
+      checkinRoutes(typed, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -26,6 +26,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     layout: { sections: [{ id: 'x', name: { en: 'X' }, rows: [{ label: 'A', seats: 2, category: 'A' }] }] },
   },
   'POST /api/v1/hubs/{hub}/orders/{id}/refund': { reason: 'intrusion' },
+  'POST /api/v1/hubs/{hub}/performances/{id}/checkins': {
+    scans: [
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        token: 'x',
+        direction: 'in',
+        scannedAt: '2030-01-01T10:00:00Z',
+        deviceId: 'd',
+      },
+    ],
+  },
 };
 
 describe.each(DRIVERS)('tenant isolation (%s)', (driver) => {
