@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('a visitor', () => {
       await expect(
         page.locator('.lang-switcher [aria-pressed="true"]').getAttribute('data-locale'),
       ).resolves.toBe(locale);
-      if (locale === 'kk' || locale === 'ru') await shoot(page, `home-${locale}`);
+      if (locale !== 'en') await shoot(page, `home-${locale}`);
     }
     // The last choice survives a reload and is saved to the account.
     await page.reload();
