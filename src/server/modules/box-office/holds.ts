@@ -1,5 +1,4 @@
 // Holds: seats and places kept for a visitor for a few minutes while they pay.
-import type { PerformanceDto } from '../../../common/api/program.ts';
 import { one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import {
@@ -10,7 +9,7 @@ import {
   takePlaces,
 } from '../program/inventory.ts';
 import { bestAvailable } from '../program/seat-map.ts';
-import { seatSpecs } from '../program/service.ts';
+import { type SaleInfo, seatSpecs } from '../program/service.ts';
 
 export interface HoldRequest {
   seats?: string[] | undefined;
@@ -66,7 +65,7 @@ async function giveBack(q: Queryable, holdId: string, performanceId: string): Pr
 
 export async function createHold(
   q: Queryable,
-  perf: PerformanceDto,
+  perf: SaleInfo,
   hubId: string,
   userId: string | null,
   req: HoldRequest,
@@ -87,23 +86,39 @@ export async function createHold(
     [hubId, perf.id, userId, perf.holdMinutes],
   );
   const expiresAt = new Date(hold.expiresAt);
-  const specs = await seatSpecs(q, perf.id);
+  // The seat map is read only when seats are asked for: a standing-only hold never touches it.
+  const specs = req.seats?.length || req.best ? await seatSpecs(q, perf.id) : [];
   const byId = new Map(specs.map((s) => [s.id, s]));
   let seats = [...new Set(req.seats ?? [])];
   const unknownSeats = seats.filter((s) => !byId.has(s));
   if (unknownSeats.length)
     throw new HttpProblem(400, 'validation_failed', `No such seats here: ${unknownSeats.join(', ')}.`);
+  const chosen = await claimSeats(q, perf.id, seats, { kind: 'hold', ownerId: hold.id, expiresAt });
+  if (!chosen.ok) throw seatTaken(chosen.taken);
   if (req.best) {
-    const statuses = await seatStatuses(q, perf.id);
-    const available = new Set(
-      specs.filter((s) => !statuses.has(s.id) && !seats.includes(s.id)).map((s) => s.id),
-    );
-    const picked = bestAvailable(specs, available, req.best.quantity, { category: req.best.category });
-    if (!picked) throw soldOut('seats');
-    seats = [...seats, ...picked];
+    // Best available: if others take the picked seats first, pick again around them.
+    const unavailable = new Set(seats);
+    for (let attempt = 0; ; attempt++) {
+      const statuses = await seatStatuses(q, perf.id);
+      const available = new Set(
+        specs.filter((s) => !statuses.has(s.id) && !unavailable.has(s.id)).map((s) => s.id),
+      );
+      // The first pick is the very best; after losing a race, spread out among the next best.
+      const picked = bestAvailable(specs, available, req.best.quantity, {
+        category: req.best.category,
+        spread: attempt === 0 ? 1 : 6,
+      });
+      if (!picked) throw soldOut('seats');
+      const claimed = await claimSeats(q, perf.id, picked, { kind: 'hold', ownerId: hold.id, expiresAt });
+      if (claimed.ok) {
+        seats = [...seats, ...picked];
+        break;
+      }
+      await releaseSeatClaims(q, perf.id, hold.id, picked);
+      for (const id of claimed.taken) unavailable.add(id);
+      if (attempt === 4) throw seatTaken(claimed.taken);
+    }
   }
-  const claimed = await claimSeats(q, perf.id, seats, { kind: 'hold', ownerId: hold.id, expiresAt });
-  if (!claimed.ok) throw seatTaken(claimed.taken);
   const items: HoldItem[] = seats.map((id) => ({
     seatId: id,
     areaId: null,

@@ -5,9 +5,10 @@ import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
+import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
 import { getHold } from './holds.ts';
 import type { TicketSigner } from './ticket-signing.ts';
-import { vatIncluded, vatRates } from './vat.ts';
+import { vatIncluded } from './vat.ts';
 
 /** Minutes an online buyer has to finish paying once the order is placed. */
 export const PAYMENT_MINUTES = 15;
@@ -55,17 +56,26 @@ export async function placeOrder(
     );
   }
   if (input.channel === 'online' && hold.userId !== input.userId) throw notFound('There is no such hold.');
-  const prices = await q.query<{ code: string; priceTiyn: number | string; vatCategory: string }>(
-    `select code, price_tiyn as "priceTiyn", vat_category as "vatCategory" from price_categories where performance_id = $1`,
+  // Prices with the VAT rate of their category today, in one round trip.
+  const prices = await q.query<{
+    code: string;
+    priceTiyn: number | string;
+    rateBp: number | null;
+    vatCategory: string;
+  }>(
+    `select c.code, c.price_tiyn as "priceTiyn", c.vat_category as "vatCategory",
+            (select v.rate_bp from vat_rates v where v.category = c.vat_category and v.valid_from <= current_date
+              order by v.valid_from desc limit 1) as "rateBp"
+       from price_categories c where c.performance_id = $1`,
     [hold.performanceId],
   );
   const byCode = new Map(prices.map((p) => [p.code, p]));
-  const rates = await vatRates(q, [...new Set(prices.map((p) => p.vatCategory))]);
   const lines = hold.items.flatMap((item) => {
     const price = byCode.get(item.category);
     if (!price) throw new Error(`No price for category ${item.category}`);
     const unit = input.complimentary ? 0 : Number(price.priceTiyn);
-    const rate = rates.get(price.vatCategory) ?? 0;
+    if (price.rateBp === null) throw new Error(`No VAT rate for category ${price.vatCategory}`);
+    const rate = price.rateBp;
     return Array.from({ length: item.quantity }, () => ({
       seatId: item.seatId,
       areaId: item.areaId,
@@ -145,29 +155,31 @@ export async function placeOrder(
       paid ? `${input.provider}-${order.id}` : null,
     ],
   );
-  if (paid) await issueTickets(q, order.id);
+  if (paid) await insertTickets(q, order.id, input.hubId);
   return { orderId: order.id, paymentId: payment.id, totalTiyn: total };
 }
 
 /** One ticket per line; the seats become sold. Idempotent: a second call issues nothing more. */
 export async function issueTickets(q: Queryable, orderId: string): Promise<number> {
-  const order = await one<{ hubId: string; holdId: string | null }>(
-    q,
-    'select hub_id as "hubId", hold_id as "holdId" from orders where id = $1',
-    [orderId],
-  );
+  const order = await one<{ hubId: string }>(q, 'select hub_id as "hubId" from orders where id = $1', [
+    orderId,
+  ]);
   const perfs = await q.query<{ performanceId: string }>(
     'select distinct performance_id as "performanceId" from order_lines where order_id = $1',
     [orderId],
   );
   for (const p of perfs)
     await transferSeatClaims(q, p.performanceId, orderId, { ownerId: orderId, kind: 'sold' });
+  return insertTickets(q, orderId, order.hubId);
+}
+
+async function insertTickets(q: Queryable, orderId: string, hubId: string): Promise<number> {
   const issued = await q.query(
     `insert into tickets (hub_id, order_id, order_line_id, performance_id, seat_id)
      select $2, l.order_id, l.id, l.performance_id, l.seat_id from order_lines l
       where l.order_id = $1 and not exists (select 1 from tickets t where t.order_line_id = l.id)
      returning id`,
-    [orderId, order.hubId],
+    [orderId, hubId],
   );
   return issued.length;
 }
@@ -242,6 +254,7 @@ export async function refundOrder(
     [orderId],
   );
   await giveBackOrder(q, orderId);
+  await queueAfterRefund(q, orderId);
   return {
     payments: await q.query(
       `update payments set status = 'refunded', updated_at = now() where order_id = $1 and status = 'succeeded'

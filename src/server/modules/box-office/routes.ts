@@ -13,7 +13,7 @@ import type { Api, AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getHubBySlug } from '../hubs/service.ts';
-import { getPerformance } from '../program/service.ts';
+import { getSaleInfo } from '../program/service.ts';
 import { checkout } from './checkout.ts';
 import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { getOrder, refundOrder } from './orders.ts';
@@ -35,16 +35,11 @@ const IdempotencyHeaders = Type.Object({
 export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
   const { db, signer, payments } = ctx;
 
-  const holdDto = async (hold: Hold) => {
-    const perf = await db.query<{ code: string; priceTiyn: number | string }>(
-      'select code, price_tiyn as "priceTiyn" from price_categories where performance_id = $1',
-      [hold.performanceId],
-    );
-    const price = new Map(perf.map((p) => [p.code, Number(p.priceTiyn)]));
+  const holdDto = (hold: Hold, prices: Record<string, number>) => {
     const { userId: _, ...rest } = hold;
     return {
       ...rest,
-      totalTiyn: hold.items.reduce((n, i) => n + (price.get(i.category) ?? 0) * i.quantity, 0),
+      totalTiyn: hold.items.reduce((n, i) => n + Number(prices[i.category] ?? 0) * i.quantity, 0),
     };
   };
 
@@ -61,11 +56,11 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
     },
     async (req, reply) => {
       const hub = await getHubBySlug(db, req.params.hub);
-      const perf = await getPerformance(db, hub.id, req.params.id, {
+      const perf = await getSaleInfo(db, hub.id, req.params.id, {
         drafts: req.auth ? can(req.auth.grants, 'program.manage', hub.id) : false,
       });
       const hold = await db.tx((q) => createHold(q, perf, hub.id, req.auth?.user.id ?? null, req.body));
-      return reply.status(201).send(await holdDto(hold));
+      return reply.status(201).send(holdDto(hold, perf.prices));
     },
   );
 
@@ -81,7 +76,8 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
     },
     async (req) => {
       const hub = await getHubBySlug(db, req.params.hub);
-      return holdDto(await getHold(db, hub.id, req.params.id));
+      const hold = await getHold(db, hub.id, req.params.id);
+      return holdDto(hold, (await getSaleInfo(db, hub.id, hold.performanceId, { drafts: true })).prices);
     },
   );
 

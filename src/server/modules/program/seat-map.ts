@@ -91,13 +91,15 @@ export function expandSeatMap(layout: SeatMapLayout): SeatSpec[] {
   return seats;
 }
 
-/** Picks `count` available seats side by side in the best row: categories in the given
- *  order, then front rows first, then closest to the centre. Falls back to scattered seats. */
+/** Picks `count` available seats side by side in the best rows: categories filtered, then front
+ *  rows first, then closest to the centre. With `spread`, one of the few best blocks is chosen at
+ *  random, so many buyers asking at the same moment do not all reach for the very same seats.
+ *  Falls back to scattered seats when no block is left. */
 export function bestAvailable(
   seats: readonly SeatSpec[],
   available: ReadonlySet<string>,
   count: number,
-  opts: { category?: string | undefined; centreX?: number } = {},
+  opts: { category?: string | undefined; centreX?: number; spread?: number; random?: () => number } = {},
 ): string[] | undefined {
   const free = seats.filter(
     (s) => available.has(s.id) && !s.wheelchair && (!opts.category || s.category === opts.category),
@@ -108,7 +110,7 @@ export function bestAvailable(
     const key = `${s.section}|${s.rowLabel}`;
     rows.set(key, [...(rows.get(key) ?? []), s]);
   }
-  let best: { ids: string[]; score: number } | undefined;
+  const blocks: { ids: string[]; score: number }[] = [];
   for (const row of rows.values()) {
     row.sort((a, b) => a.x - b.x);
     for (let i = 0; i + count <= row.length; i++) {
@@ -120,11 +122,14 @@ export function bestAvailable(
       );
       if (!adjacent) continue;
       const mid = ((block[0]?.x ?? 0) + (block.at(-1)?.x ?? 0)) / 2;
-      const score = (block[0]?.y ?? 0) * 1000 + Math.abs(mid - centre);
-      if (!best || score < best.score) best = { ids: block.map((s) => s.id), score };
+      blocks.push({ ids: block.map((s) => s.id), score: (block[0]?.y ?? 0) * 1000 + Math.abs(mid - centre) });
     }
   }
-  if (best) return best.ids;
+  if (blocks.length > 0) {
+    blocks.sort((a, b) => a.score - b.score);
+    const pick = Math.floor((opts.random ?? Math.random)() * Math.min(opts.spread ?? 1, blocks.length));
+    return blocks[pick]?.ids;
+  }
   if (free.length < count) return undefined;
   return [...free]
     .sort((a, b) => a.y - b.y || Math.abs(a.x - centre) - Math.abs(b.x - centre))

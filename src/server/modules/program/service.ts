@@ -286,6 +286,35 @@ export async function createPerformance(
   return perf.id;
 }
 
+/** The little a sale needs to know about a performance, in one query (the hot path of a rush). */
+export interface SaleInfo {
+  id: string;
+  status: 'on_sale' | 'sales_closed' | 'cancelled';
+  endsAt: string;
+  holdMinutes: number;
+  areas: { id: string; category: string }[];
+  prices: Record<string, number>;
+}
+
+export async function getSaleInfo(
+  q: Queryable,
+  hubId: string,
+  id: string,
+  opts: { drafts: boolean },
+): Promise<SaleInfo> {
+  const row = await maybeOne<Omit<SaleInfo, 'endsAt'> & { endsAt: Date | string; published: boolean }>(
+    q,
+    `select p.id, p.status, p.ends_at as "endsAt", p.hold_minutes as "holdMinutes", e.status = 'published' as published,
+            coalesce((select json_agg(json_build_object('id', a.id, 'category', a.price_category_code)) from ga_areas a where a.performance_id = p.id), '[]') as areas,
+            coalesce((select json_object_agg(c.code, c.price_tiyn) from price_categories c where c.performance_id = p.id), '{}') as prices
+       from performances p join events e on e.id = p.event_id where p.id = $1 and p.hub_id = $2`,
+    [id, hubId],
+  );
+  if (!row || (!opts.drafts && !row.published)) throw notFound('This hub has no such performance.');
+  const { published: _, ...info } = row;
+  return { ...info, endsAt: new Date(row.endsAt).toISOString() };
+}
+
 export async function listSeats(
   q: Queryable,
   performanceId: string,
