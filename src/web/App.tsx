@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Audit } from './back-office/Audit.tsx';
 import { BackOfficeIndex } from './back-office/BackOfficeIndex.tsx';
@@ -8,6 +9,7 @@ import { Spaces } from './back-office/Spaces.tsx';
 import { Staff } from './back-office/Staff.tsx';
 import { HubsProvider } from './components/hubs.tsx';
 import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/Status.tsx';
 import { LocaleProvider } from './i18n/locale.tsx';
 import { AcceptInvitation } from './pages/AcceptInvitation.tsx';
 import { ForgotPassword } from './pages/ForgotPassword.tsx';
@@ -19,6 +21,8 @@ import { SignIn } from './pages/SignIn.tsx';
 import { SignUp } from './pages/SignUp.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { SessionProvider } from './session/session.tsx';
+
+const TogyzPage = lazy(() => import('./togyz/TogyzPage.tsx'));
 
 export function App() {
   return (
@@ -45,6 +49,14 @@ export function App() {
                 </Route>
                 <Route path=":hubSlug" element={<HubHome />} />
                 <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
+                <Route
+                  path=":hubSlug/games/togyz"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <TogyzPage />
+                    </Suspense>
+                  }
+                />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -37,6 +37,13 @@ export function SpacePage() {
         <p className="lead">
           <Localized text={space.description} />
         </p>
+        {space.kind === 'games' && (
+          <p>
+            <Link className="button" to={`/${hub.slug}/games/togyz`} data-testid="togyz-link">
+              {t('togyz.playLink')}
+            </Link>
+          </p>
+        )}
       </article>
       {others.length > 0 && (
         <nav aria-labelledby="other-spaces-title" className="other-spaces">

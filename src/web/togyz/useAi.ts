@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { AiReply, AiRequest } from './ai-protocol.ts';
+
+interface Pending {
+  id: number;
+  resolve: (move: number) => void;
+}
+
+/**
+ * Asks the computer player (in a Web Worker) for a move. `cancel` drops the question in
+ * flight: a worker busy with a search that nobody wants any more is ended and replaced.
+ */
+export function useAi() {
+  const worker = useRef<Worker | null>(null);
+  const pending = useRef<Pending | null>(null);
+  const nextId = useRef(1);
+  const fresh = useRef(true);
+
+  const ensure = useCallback((): Worker => {
+    if (worker.current) return worker.current;
+    const w = new Worker(new URL('./ai.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<AiReply>) => {
+      const p = pending.current;
+      if (p && p.id === e.data.id) {
+        pending.current = null;
+        p.resolve(e.data.move);
+      }
+    };
+    worker.current = w;
+    return w;
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (pending.current) {
+      pending.current = null;
+      worker.current?.terminate();
+      worker.current = null;
+    }
+  }, []);
+
+  const newGame = useCallback(() => {
+    cancel();
+    fresh.current = true;
+  }, [cancel]);
+
+  const ask = useCallback(
+    (position: string, level: number): Promise<number> => {
+      cancel();
+      const id = nextId.current++;
+      const req: AiRequest = { id, position, level, newGame: fresh.current };
+      fresh.current = false;
+      return new Promise<number>((resolve) => {
+        pending.current = { id, resolve };
+        ensure().postMessage(req);
+      });
+    },
+    [cancel, ensure],
+  );
+
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+      pending.current = null;
+    },
+    [],
+  );
+
+  return { ask, cancel, newGame };
+}
