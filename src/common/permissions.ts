@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'audit.view': ['hub_admin'],
   'program.manage': ['hub_admin', 'program_manager'],
   'boxOffice.sell': ['hub_admin', 'box_office'],
+  'reports.view': ['hub_admin', 'program_manager', 'box_office'],
   'collections.manage': ['hub_admin', 'curator'],
   'shop.sell': ['hub_admin', 'shop_clerk'],
   'resident.workspace': ['resident'],

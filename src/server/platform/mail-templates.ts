@@ -93,3 +93,46 @@ export function invitationMail(
     ...inLocale(locale, (l) => INVITE[l](link, localize(hubName, l), ROLE_NAMES[l][role], days)),
   };
 }
+
+const TICKETS: Record<
+  Written,
+  (p: { hub: string; number: number; events: string; count: number; link: string }) => {
+    subject: string;
+    text: string;
+  }
+> = {
+  kk: (p) => ({
+    subject: `ÓzgeEpic: №${p.number} тапсырыс бойынша билеттер`,
+    text: `Сәлеметсіз бе!\n\nРақмет! «${p.hub}» хабындағы №${p.number} тапсырыс төленді: ${p.events}.\nБилеттер (${p.count}) осы хатқа PDF түрінде тіркелген. Кіре берісте әр билеттің QR-кодын көрсетіңіз — телефоннан да, қағаздан да болады.\n\nТапсырыс пен чек мына бетте:\n${p.link}`,
+  }),
+  ru: (p) => ({
+    subject: `ÓzgeEpic: билеты по заказу №${p.number}`,
+    text: `Здравствуйте!\n\nСпасибо! Заказ №${p.number} в хабе «${p.hub}» оплачен: ${p.events}.\nБилеты (${p.count}) приложены к письму в PDF. На входе покажите QR-код каждого билета — с телефона или на бумаге.\n\nЗаказ и чек на странице:\n${p.link}`,
+  }),
+  en: (p) => ({
+    subject: `ÓzgeEpic: your tickets, order #${p.number}`,
+    text: `Hello,\n\nThank you! Order #${p.number} at ${p.hub} is paid: ${p.events}.\nYour tickets (${p.count}) are attached as a PDF. Show each ticket's QR code at the door, on your phone or on paper.\n\nYour order and receipt:\n${p.link}`,
+  }),
+};
+
+/** Tickets of a paid order, with the PDF attached by the caller. */
+export function ticketsMail(
+  to: string,
+  locale: Locale,
+  p: { hubName: LocalizedText; number: number; eventTitles: LocalizedText[]; count: number; link: string },
+): MailMessage {
+  return {
+    to,
+    ...inLocale(locale, (l) =>
+      TICKETS[l]({
+        hub: localize(p.hubName, l),
+        number: p.number,
+        events: p.eventTitles
+          .map((t) => (l === 'en' ? `“${localize(t, l)}”` : `«${localize(t, l)}»`))
+          .join(', '),
+        count: p.count,
+        link: p.link,
+      }),
+    ),
+  };
+}

@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { deliverTickets } from './delivery.ts';
 import { findOrderByIdempotencyKey, getOrder, placeOrder } from './orders.ts';
 
 export interface CheckoutInput {
@@ -112,5 +113,6 @@ export async function checkout(
     );
     order = await getOrder(db, hub.id, placed.orderId, signer);
   }
+  if (order.status === 'paid') await deliverTickets(ctx, hub.id, order.id, req.log);
   return { order, created: true };
 }

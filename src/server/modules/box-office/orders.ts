@@ -181,6 +181,7 @@ async function insertTickets(q: Queryable, orderId: string, hubId: string): Prom
      returning id`,
     [orderId, hubId],
   );
+  await queueAfterPayment(q, orderId);
   return issued.length;
 }
 

@@ -1,0 +1,212 @@
+// One order seen whole: its lines with the event, date, space and seat behind each, for the
+// receipt (JSON, shaped for a fiscal provider), the fiscal request itself and the ticket PDF.
+import type { OrderDto } from '../../../common/api/box-office.ts';
+import type { ReceiptDto } from '../../../common/api/reports.ts';
+import type { HubDto } from '../../../common/api/schemas.ts';
+import { type LocalizedText, localize } from '../../../common/content.ts';
+import { formatDateTime } from '../../../common/format.ts';
+import { isLocale, type Locale } from '../../../common/locales.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import type { FiscalReceiptRequest } from '../../platform/fiscal/provider.ts';
+import { getHubById } from '../hubs/service.ts';
+import { listPerformances, seatSpecs } from '../program/service.ts';
+import { getOrder } from './orders.ts';
+import type { TicketPdfData } from './ticket-pdf.ts';
+import type { TicketSigner } from './ticket-signing.ts';
+
+export interface OrderView {
+  order: OrderDto & { userId: string | null };
+  hub: HubDto;
+  /** the language the buyer ordered in */
+  locale: Locale;
+  eventTitles: LocalizedText[];
+  receipt(locale: Locale): Promise<ReceiptDto>;
+  ticketPdf(locale: Locale): TicketPdfData;
+}
+
+/** Section names by section id, from the seat maps of the performance's space. */
+async function sectionNames(q: Queryable, performanceId: string): Promise<Map<string, LocalizedText>> {
+  // The program module keeps section names only in its seat maps (a performance copies the
+  // seats, not the names); read them there, newest map first.
+  const maps = await q.query<{ layout: { sections: { id: string; name: LocalizedText }[] } }>(
+    `select m.layout from seat_maps m join performances p on p.space_id = m.space_id
+      where p.id = $1 order by m.created_at desc`,
+    [performanceId],
+  );
+  const names = new Map<string, LocalizedText>();
+  for (const m of maps) for (const s of m.layout.sections) if (!names.has(s.id)) names.set(s.id, s.name);
+  return names;
+}
+
+export async function loadOrderView(
+  q: Queryable,
+  hubId: string,
+  orderId: string,
+  signer: TicketSigner,
+): Promise<OrderView> {
+  const order = await getOrder(q, hubId, orderId, signer);
+  const hub = await getHubById(q, hubId);
+  const [meta] = await q.query<{ locale: string }>('select locale from orders where id = $1', [orderId]);
+  const locale: Locale = isLocale(meta?.locale) ? meta.locale : 'kk';
+  const perfIds = [...new Set(order.lines.map((l) => l.performanceId))];
+  const perfs = new Map(
+    (await listPerformances(q, hubId, { performanceIds: perfIds, drafts: true })).map((p) => [p.id, p]),
+  );
+  const seats = new Map<string, { section: string; rowLabel: string; number: number }>();
+  const sections = new Map<string, Map<string, LocalizedText>>();
+  for (const id of perfIds) {
+    if (!order.lines.some((l) => l.performanceId === id && l.seatId)) continue;
+    for (const s of await seatSpecs(q, id)) seats.set(`${id}/${s.id}`, s);
+    sections.set(id, await sectionNames(q, id));
+  }
+  const fiscal = await q.query<{
+    kind: 'sale' | 'refund';
+    provider: string;
+    number: string;
+    fiscalSign: string;
+    checkUrl: string | null;
+    issuedAt: Date;
+  }>(
+    `select kind, provider, number, fiscal_sign as "fiscalSign", check_url as "checkUrl", issued_at as "issuedAt"
+       from fiscal_receipts where order_id = $1 order by issued_at`,
+    [orderId],
+  );
+
+  const perfOf = (id: string) => {
+    const p = perfs.get(id);
+    if (!p) throw new Error(`Order ${order.number} refers to a performance that is gone`);
+    return p;
+  };
+  const seatOf = (performanceId: string, seatId: string | null) => {
+    if (!seatId) return null;
+    const s = seats.get(`${performanceId}/${seatId}`);
+    if (!s) return null;
+    return {
+      section: sections.get(performanceId)?.get(s.section) ?? { en: s.section },
+      row: s.rowLabel,
+      number: s.number,
+    };
+  };
+  const describe = (line: OrderDto['lines'][number], l: Locale) => {
+    const p = perfOf(line.performanceId);
+    const seat = seatOf(line.performanceId, line.seatId);
+    const where = seat ? `, ${localize(seat.section, l)} ${seat.row}-${seat.number}` : '';
+    return `${localize(p.eventTitle, l)}, ${formatDateTime(new Date(p.startsAt), l, hub.timeZone, 'short', 'short')} — ${localize(line.categoryName, l) || line.category}${where}`;
+  };
+
+  return {
+    order,
+    hub,
+    locale,
+    eventTitles: perfIds.map((id) => perfOf(id).eventTitle),
+    async receipt(l) {
+      const lines = order.lines.map((line) => ({
+        lineId: line.id,
+        description: describe(line, l),
+        performanceId: line.performanceId,
+        startsAt: perfOf(line.performanceId).startsAt,
+        seatId: line.seatId,
+        category: line.category,
+        quantity: 1,
+        unitPriceTiyn: line.unitPriceTiyn,
+        amountTiyn: line.unitPriceTiyn,
+        vatRateBp: line.vatRateBp,
+        vatTiyn: line.vatTiyn,
+        complimentary: line.complimentary,
+      }));
+      const byRate = new Map<number, { vatRateBp: number; amountTiyn: number; vatTiyn: number }>();
+      for (const line of lines) {
+        const r = byRate.get(line.vatRateBp) ?? { vatRateBp: line.vatRateBp, amountTiyn: 0, vatTiyn: 0 };
+        r.amountTiyn += line.amountTiyn;
+        r.vatTiyn += line.vatTiyn;
+        byRate.set(line.vatRateBp, r);
+      }
+      return {
+        orderId: order.id,
+        orderNumber: order.number,
+        hub: { slug: hub.slug, name: hub.name },
+        status: order.status,
+        locale: l,
+        currency: 'KZT' as const,
+        createdAt: order.createdAt,
+        paidAt: order.paidAt,
+        lines,
+        vatSummary: [...byRate.values()].sort((a, b) => b.vatRateBp - a.vatRateBp),
+        totals: {
+          amountTiyn: order.totalTiyn,
+          vatTiyn: order.vatTiyn,
+          netTiyn: order.totalTiyn - order.vatTiyn,
+        },
+        payments: order.payments.map((p) => ({
+          provider: p.provider,
+          method: p.method,
+          amountTiyn: p.amountTiyn,
+          status: p.status,
+        })),
+        fiscal: fiscal.map((f) => ({ ...f, issuedAt: new Date(f.issuedAt).toISOString() })),
+      };
+    },
+    ticketPdf(l) {
+      const lineById = new Map(order.lines.map((line) => [line.id, line]));
+      return {
+        locale: l,
+        timeZone: hub.timeZone,
+        hubName: hub.name,
+        orderNumber: order.number,
+        tickets: order.tickets
+          .filter((t) => t.status === 'valid')
+          .map((t) => {
+            const line = lineById.get(t.lineId);
+            if (!line) throw new Error(`Ticket ${t.id} has no order line`);
+            const p = perfOf(t.performanceId);
+            return {
+              id: t.id,
+              eventTitle: p.eventTitle,
+              startsAt: p.startsAt,
+              endsAt: p.endsAt,
+              spaceName: p.spaceName,
+              seat: seatOf(t.performanceId, t.seatId),
+              areaName: p.areas.find((a) => a.id === line.areaId)?.name ?? null,
+              categoryName: line.categoryName,
+              priceTiyn: line.unitPriceTiyn,
+              vatRateBp: line.vatRateBp,
+              vatTiyn: line.vatTiyn,
+              complimentary: line.complimentary,
+              qr: t.qr,
+            };
+          }),
+      };
+    },
+  };
+}
+
+/** The receipt as a fiscal provider takes it: positions with VAT, and how it was paid. */
+export async function fiscalRequest(
+  view: OrderView,
+  externalId: string,
+  operation: 'sale' | 'refund',
+): Promise<FiscalReceiptRequest> {
+  const receipt = await view.receipt(view.locale);
+  const paid = view.order.payments.filter(
+    (p) => p.amountTiyn > 0 && (p.status === 'succeeded' || p.status === 'refunded'),
+  );
+  return {
+    externalId,
+    hubId: view.hub.id,
+    operation,
+    positions: receipt.lines
+      .filter((l) => l.amountTiyn > 0)
+      .map((l) => ({
+        name: l.description,
+        quantity: l.quantity,
+        unitPriceTiyn: l.unitPriceTiyn,
+        amountTiyn: l.amountTiyn,
+        vatRateBp: l.vatRateBp,
+        vatTiyn: l.vatTiyn,
+      })),
+    payments: paid.map((p) => ({ method: p.method === 'cash' ? 'cash' : 'card', amountTiyn: p.amountTiyn })),
+    totalTiyn: receipt.totals.amountTiyn,
+    vatTiyn: receipt.totals.vatTiyn,
+    buyerEmail: view.order.buyerEmail,
+  };
+}

@@ -1,0 +1,125 @@
+// Fiscal receipts. In Kazakhstan every sale, online card payments included, needs a receipt
+// from an online cash register registered with a fiscal data operator (OFD); a refund needs a
+// refund receipt. Providers such as Webkassa expose this as an HTTP API. Like payments, this is
+// an interface: the box office builds the receipt, a provider makes it fiscal.
+//
+// Adding a real provider (Webkassa, for instance): implement `FiscalProvider` in a file beside
+// this one — `issue` logs in (POST /api/Authorize with the cashier's login and password, keep
+// the token), then POST /api/Check with the cash register's serial number, OperationType
+// (2 = sale, 3 = refund of a sale), Positions (Count, Price in tenge, Tax, TaxType,
+// PositionName), Payments (Sum, PaymentType: 0 cash, 1 card) and ExternalCheckNumber = the
+// request's `externalId`, which Webkassa uses to refuse a duplicate; map its answer's
+// CheckNumber, the fiscal sign and TicketUrl to `IssuedFiscalReceipt`. Then return it from
+// `fiscalProviderFor` when the configuration names it. Throw on any failure: the caller's job
+// is retried later with the same `externalId`.
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+
+export interface FiscalPosition {
+  name: string;
+  quantity: number;
+  unitPriceTiyn: number;
+  amountTiyn: number;
+  /** basis points: 1600 = 16% */
+  vatRateBp: number;
+  /** VAT included in amountTiyn */
+  vatTiyn: number;
+}
+
+export interface FiscalReceiptRequest {
+  /** Our receipt id: the provider must refuse to issue a second receipt for it. */
+  externalId: string;
+  hubId: string;
+  operation: 'sale' | 'refund';
+  positions: FiscalPosition[];
+  payments: { method: 'cash' | 'card'; amountTiyn: number }[];
+  totalTiyn: number;
+  vatTiyn: number;
+  buyerEmail: string | null;
+}
+
+export interface IssuedFiscalReceipt {
+  /** The number on the receipt. */
+  number: string;
+  /** The fiscal sign the operator gave (or the local register's check code). */
+  fiscalSign: string;
+  issuedAt: string;
+  /** Where the buyer can check the receipt, when the operator offers it. */
+  checkUrl: string | null;
+}
+
+export interface FiscalProvider {
+  readonly id: string;
+  /** Issues a receipt; the same externalId twice gives the same receipt back. */
+  issue(request: FiscalReceiptRequest): Promise<IssuedFiscalReceipt>;
+}
+
+/**
+ * The local register: numbers receipts per hub without gaps and keeps them in its journal.
+ * It is what runs until a hub is connected to a fiscal data operator, and in tests; its
+ * "fiscal sign" is a checksum of the receipt, not an operator's sign.
+ */
+export function localFiscalProvider(db: Db): FiscalProvider {
+  return {
+    id: 'local',
+    async issue(r) {
+      return db.tx(async (q) => {
+        const lookup = async () =>
+          (
+            await q.query<{ number: string; fiscalSign: string; issuedAt: Date }>(
+              `select number::text, fiscal_sign as "fiscalSign", issued_at as "issuedAt"
+                 from local_fiscal_journal where external_id = $1`,
+              [r.externalId],
+            )
+          )[0];
+        let row = await lookup();
+        if (!row) {
+          // Taking the next number locks the hub's register row until the commit: numbers
+          // have no gaps and no doubles, even with several processes issuing at once.
+          const [next] = await q.query<{ n: string }>(
+            `insert into local_fiscal_registers as r (hub_id, last_number) values ($1, 1)
+             on conflict (hub_id) do update set last_number = r.last_number + 1 returning last_number::text as n`,
+            [r.hubId],
+          );
+          // A concurrent retry of the same receipt may have numbered it while we waited for the lock.
+          row = await lookup();
+          if (!row) {
+            const number = next?.n ?? '';
+            const sign = createHash('sha256')
+              .update(`${r.hubId}|${number}|${r.operation}|${r.totalTiyn}|${r.externalId}`)
+              .digest('hex')
+              .slice(0, 16)
+              .toUpperCase();
+            await q.query(
+              `insert into local_fiscal_journal (hub_id, number, external_id, operation, total_tiyn, payload, fiscal_sign)
+               values ($1, $2, $3, $4, $5, $6, $7)`,
+              [r.hubId, number, r.externalId, r.operation, r.totalTiyn, JSON.stringify(r), sign],
+            );
+            row = await lookup();
+          } else {
+            throw new Error('The receipt was issued by a concurrent request; ask again');
+          }
+        }
+        if (!row) throw new Error('The local fiscal register lost a receipt it had just written');
+        return {
+          number: row.number,
+          fiscalSign: row.fiscalSign,
+          issuedAt: new Date(row.issuedAt).toISOString(),
+          checkUrl: null,
+        };
+      });
+    },
+  };
+}
+
+const providers = new WeakMap<Db, FiscalProvider>();
+
+/** The fiscal provider of this installation (the local register until a real one is configured). */
+export function fiscalProviderFor(db: Db): FiscalProvider {
+  let p = providers.get(db);
+  if (!p) {
+    p = localFiscalProvider(db);
+    providers.set(db, p);
+  }
+  return p;
+}
