@@ -1,5 +1,5 @@
 // Builds the HTTP application: platform plugins, the API of every module, the web app.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -11,9 +11,13 @@ import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { checkinRoutes } from './modules/box-office/checkin-routes.ts';
+import { startDeliveryWorker } from './modules/box-office/delivery.ts';
+import { deliveryRoutes } from './modules/box-office/delivery-routes.ts';
+import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
+import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
 import { programRoutes } from './modules/program/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { installAuth } from './platform/auth.ts';
@@ -96,6 +100,9 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       programRoutes(typed, ctx);
       boxOfficeRoutes(typed, ctx);
       checkinRoutes(typed, ctx);
+      deliveryRoutes(typed, ctx);
+      reportsRoutes(typed, ctx);
+      feedsRoutes(typed, ctx);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -106,10 +113,28 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
   if (hasWeb && config.webDir) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: '1h' });
   }
+  // Tickets mailed and receipts issued after payment are retried from the outbox until done
+  // (API tests run the queue themselves, so no timer fires in the middle of a test).
+  if (config.env !== 'test') {
+    let worker: { stop(): Promise<void> } | undefined;
+    app.addHook('onReady', async () => {
+      worker = startDeliveryWorker(ctx, { intervalMs: 5_000, log: app.log });
+    });
+    app.addHook('onClose', async () => worker?.stop());
+  }
+
   // Unknown API paths are problems; every other GET is a page of the single-page app.
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const isApi = req.url.startsWith('/api/');
     if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      // An event page carries its schema.org JSON-LD for crawlers that run no scripts.
+      const html = await eventPageHtml(
+        ctx,
+        readFileSync(indexHtml, 'utf8'),
+        req.url,
+        req.headers['accept-language'],
+      );
+      if (html) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).type('application/problem+json').send(sendNotFound(req.url));
