@@ -55,6 +55,7 @@ describe.each(DRIVERS)('tenant isolation (%s)', (driver) => {
     astana = {
       hub: 'astana',
       space: 'theater',
+      event: 'abai-zholy',
       userId: staff.find((s) => s.email === 'curator@astana.ozgeepic.kz')?.userId ?? '',
       id: invitation.id,
       token: 'x',
