@@ -25,6 +25,8 @@ export const PROBLEM_CODES = [
   'not_refundable',
   'payment_declined',
   'signature_invalid',
+  'promo_invalid',
+  'promo_used_up',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -288,6 +288,8 @@ export const en = {
   'problem.not_refundable': 'This order cannot be refunded in its current state.',
   'problem.payment_declined': 'The payment was declined. Try another card or method.',
   'problem.signature_invalid': 'The signature does not match; the message was rejected.',
+  'problem.promo_invalid': 'This code is not valid here. Check the spelling, or it may have expired.',
+  'problem.promo_used_up': 'This code has already been used up.',
   'problem.internal': 'Something went wrong on our side. Try again in a moment.',
   'problem.network': 'The server cannot be reached. Check your connection and try again.',
 } as const satisfies Record<string, Message>;

@@ -276,6 +276,8 @@ export const kkLatn: CatalogOf<typeof en> = {
   'problem.not_refundable': 'Būl tapsyrysty qazırgı küiınde qaitaruğa bolmaidy.',
   'problem.payment_declined': 'Tölem qabyldanbady. Basqa kartany nemese täsıldı qoldanyp körıñız.',
   'problem.signature_invalid': 'Qoltañba säikes kelmeidı, habarlama qabyldanbady.',
+  'problem.promo_invalid': 'Būl kod mūnda jaramsyz. Jazyluyn tekserıñız, merzımı ötıp ketuı mümkın.',
+  'problem.promo_used_up': 'Būl kodtyñ qoldanylu sany tausyldy.',
   'problem.internal': 'Bızdıñ tarapta qate şyqty. Säl keiınırek qaitalap körıñız.',
   'problem.network': 'Serverge qosylu mümkın emes. Bailanysty tekserıp, qaitalap körıñız.',
 };
