@@ -62,7 +62,6 @@ const LABELS: Record<Written, Record<string, string>> = {
     free: 'Шақыру билеті (тегін)',
     order: 'Тапсырыс',
     door: 'Кіре берісте осы QR-кодты көрсетіңіз. Бір код — бір кіру.',
-    until: 'дейін',
   },
   ru: {
     ticket: 'Билет',
@@ -76,7 +75,6 @@ const LABELS: Record<Written, Record<string, string>> = {
     free: 'Пригласительный (бесплатно)',
     order: 'Заказ',
     door: 'Покажите этот QR-код на входе. Один код — один вход.',
-    until: 'до',
   },
   en: {
     ticket: 'Ticket',
@@ -90,7 +88,6 @@ const LABELS: Record<Written, Record<string, string>> = {
     free: 'Complimentary',
     order: 'Order',
     door: 'Show this QR code at the door. One entry per code.',
-    until: 'until',
   },
 };
 
