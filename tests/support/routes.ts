@@ -54,6 +54,11 @@ export const PUBLIC_ROUTES = new Set([
   'DELETE /api/v1/hubs/{hub}/holds/{id}',
   'POST /api/v1/hubs/{hub}/orders',
   'GET /api/v1/hubs/{hub}/orders/{id}',
+  'GET /api/v1/hubs/{hub}/orders/{id}/tickets.pdf',
+  'GET /api/v1/hubs/{hub}/orders/{id}/receipt',
+  'GET /api/v1/hubs/{hub}/calendar.ics',
+  'GET /api/v1/hubs/{hub}/events/{event}/calendar.ics',
+  'GET /api/v1/hubs/{hub}/events/{event}/jsonld',
   'GET /api/v1/me/orders',
   'GET /api/v1/hubs/{hub}/ticket-key',
 ]);
