@@ -13,11 +13,13 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { checkinRoutes } from './modules/box-office/checkin-routes.ts';
 import { startDeliveryWorker } from './modules/box-office/delivery.ts';
 import { deliveryRoutes } from './modules/box-office/delivery-routes.ts';
+import { paymentRoutes } from './modules/box-office/payments.ts';
 import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
 import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
+import { offerRoutes } from './modules/offers/routes.ts';
 import { programRoutes } from './modules/program/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { installAuth } from './platform/auth.ts';
@@ -25,16 +27,25 @@ import type { Api, AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { frameworkErrors, installProblemHandlers, sendNotFound } from './platform/errors.ts';
 import type { Mailer } from './platform/mail.ts';
-import { deskProvider } from './platform/payments/provider.ts';
+import { deskProvider, type PaymentProvider } from './platform/payments/provider.ts';
+import { createSandboxProvider } from './platform/payments/sandbox.ts';
+import { sandboxPageRoutes } from './platform/payments/sandbox-page.ts';
 import { installResponseValidation } from './platform/response-validation.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the routes share; start-up hands it to the background jobs. */
+    appContext: AppContext;
+  }
+}
 
 export async function buildApp(base: { db: Db; config: Config; mailer: Mailer }): Promise<FastifyInstance> {
   const { config } = base;
-  const ctx: AppContext = {
-    ...base,
-    signer: createTicketSigner(config.secret),
-    payments: new Map([[deskProvider.id, deskProvider]]),
-  };
+  // The sandbox PSP pays with test cards, so a production server does not offer it.
+  const sandbox = config.env === 'production' ? undefined : createSandboxProvider(base);
+  const payments = new Map<string, PaymentProvider>([[deskProvider.id, deskProvider]]);
+  if (sandbox) payments.set(sandbox.id, sandbox);
+  const ctx: AppContext = { ...base, signer: createTicketSigner(config.secret), payments };
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: config.bodyLimit,
@@ -46,6 +57,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorate('appContext', ctx);
   installProblemHandlers(app);
   // The API speaks JSON only; anything else is 415, not a string to guess at.
   app.removeContentTypeParser('text/plain');
@@ -99,7 +111,9 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       auditRoutes(typed, ctx);
       programRoutes(typed, ctx);
       boxOfficeRoutes(typed, ctx);
+      await paymentRoutes(typed, ctx);
       checkinRoutes(typed, ctx);
+      offerRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);
@@ -107,6 +121,8 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
     },
     { prefix: '/api/v1' },
   );
+
+  if (sandbox) await sandboxPageRoutes(app, sandbox);
 
   const indexHtml = config.webDir ? path.join(config.webDir, 'index.html') : undefined;
   const hasWeb = indexHtml !== undefined && existsSync(indexHtml);

@@ -26,6 +26,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     layout: { sections: [{ id: 'x', name: { en: 'X' }, rows: [{ label: 'A', seats: 2, category: 'A' }] }] },
   },
   'POST /api/v1/hubs/{hub}/orders/{id}/refund': { reason: 'intrusion' },
+  'POST /api/v1/hubs/{hub}/promo-codes': { code: 'INTRUDER', kind: 'free_ticket' },
+  'PATCH /api/v1/hubs/{hub}/promo-codes/{id}': { active: false },
   'POST /api/v1/hubs/{hub}/performances/{id}/checkins': {
     scans: [
       {

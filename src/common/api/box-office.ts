@@ -71,6 +71,7 @@ export const PlaceOrderBody = Type.Object(
       Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
     ),
     locale: Type.Optional(literals(['kk', 'kk-Latn', 'ru', 'en'] as const)),
+    promoCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );
@@ -86,6 +87,8 @@ export const OrderLineSchema = Type.Object({
   vatRateBp: Type.Integer(),
   vatTiyn: Type.Integer(),
   complimentary: Type.Boolean(),
+  /** Taken off the list price by a promo code; unitPriceTiyn is what is paid. */
+  discountTiyn: Type.Integer(),
 });
 
 export const TicketSchema = Type.Object({

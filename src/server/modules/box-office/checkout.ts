@@ -18,6 +18,7 @@ export interface CheckoutInput {
   payment: { provider: string; method: string };
   complimentary?: { reason: string } | undefined;
   locale?: string | undefined;
+  promoCode?: string | undefined;
 }
 
 export async function checkout(
@@ -67,6 +68,7 @@ export async function checkout(
         complimentary: input.complimentary !== undefined,
         provider: provider.id,
         method: input.payment.method,
+        promoCode: input.promoCode,
       });
       if (atDesk && auth && can(auth.grants, 'boxOffice.sell', hub.id)) {
         await recordAudit(q, {

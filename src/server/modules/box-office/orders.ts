@@ -4,6 +4,8 @@ import type { OrderDto } from '../../../common/api/box-office.ts';
 import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
+import { discounts } from '../offers/discount.ts';
+import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
 import { getHold } from './holds.ts';
@@ -27,6 +29,8 @@ export interface PlaceOrder {
   complimentary: boolean;
   provider: string;
   method: string;
+  /** A promo code the buyer typed, redeemed in this same transaction. */
+  promoCode?: string | null | undefined;
 }
 
 export async function findOrderByIdempotencyKey(
@@ -70,20 +74,34 @@ export async function placeOrder(
     [hold.performanceId],
   );
   const byCode = new Map(prices.map((p) => [p.code, p]));
-  const lines = hold.items.flatMap((item) => {
+  const listed = hold.items.flatMap((item) => {
     const price = byCode.get(item.category);
     if (!price) throw new Error(`No price for category ${item.category}`);
-    const unit = input.complimentary ? 0 : Number(price.priceTiyn);
     if (price.rateBp === null) throw new Error(`No VAT rate for category ${price.vatCategory}`);
-    const rate = price.rateBp;
-    return Array.from({ length: item.quantity }, () => ({
+    const list = input.complimentary ? 0 : Number(price.priceTiyn);
+    const line = {
       seatId: item.seatId,
       areaId: item.areaId,
       category: item.category,
-      unit,
-      rate,
-      vat: vatIncluded(unit, rate),
-    }));
+      list,
+      rate: price.rateBp,
+    };
+    return Array.from({ length: item.quantity }, () => line);
+  });
+  const promo =
+    input.promoCode && !input.complimentary
+      ? await applyPromo(q, input.hubId, hold.performanceId, input.promoCode)
+      : null;
+  const off = promo
+    ? discounts(
+        listed.map((l) => l.list),
+        promo.promo,
+      )
+    : listed.map(() => 0);
+  // VAT is charged on what is actually paid, after the discount.
+  const lines = listed.map((l, i) => {
+    const unit = l.list - (off[i] ?? 0);
+    return { ...l, unit, discount: off[i] ?? 0, vat: vatIncluded(unit, l.rate) };
   });
   const total = lines.reduce((n, l) => n + l.unit, 0);
   const vat = lines.reduce((n, l) => n + l.vat, 0);
@@ -91,9 +109,9 @@ export async function placeOrder(
   const order = await one<{ id: string }>(
     q,
     `insert into orders (hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
-                         total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at)
+                         total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at, promo_code_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, case when $2 = 'pending_payment' then now() + make_interval(mins => $12) end, $13,
-             case when $2 = 'paid' then now() end)
+             case when $2 = 'paid' then now() end, $14)
      returning id`,
     [
       input.hubId,
@@ -109,11 +127,13 @@ export async function placeOrder(
       vat,
       PAYMENT_MINUTES,
       input.createdBy,
+      promo?.id ?? null,
     ],
   );
   await q.query(
-    `insert into order_lines (order_id, performance_id, seat_id, area_id, price_category_code, unit_price_tiyn, vat_rate_bp, vat_tiyn, complimentary)
-     select $1, $2, * from unnest($3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[], $8::bigint[], $9::boolean[])`,
+    `insert into order_lines (order_id, performance_id, seat_id, area_id, price_category_code, unit_price_tiyn, vat_rate_bp, vat_tiyn,
+                              complimentary, discount_tiyn)
+     select $1, $2, * from unnest($3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[], $8::bigint[], $9::boolean[], $10::bigint[])`,
     [
       order.id,
       hold.performanceId,
@@ -124,6 +144,7 @@ export async function placeOrder(
       lines.map((l) => l.rate),
       lines.map((l) => l.vat),
       lines.map(() => input.complimentary),
+      lines.map((l) => l.discount),
     ],
   );
   await q.query(`update holds set status = 'ordered' where id = $1`, [hold.id]);
@@ -157,6 +178,18 @@ export async function placeOrder(
   );
   if (paid) await insertTickets(q, order.id, input.hubId);
   return { orderId: order.id, paymentId: payment.id, totalTiyn: total };
+}
+
+/** Checks a typed code against this performance's event and takes one use of it. */
+async function applyPromo(q: Queryable, hubId: string, performanceId: string, code: string) {
+  const { eventId } = await one<{ eventId: string }>(
+    q,
+    'select event_id as "eventId" from performances where id = $1',
+    [performanceId],
+  );
+  const found = await findPromo(q, hubId, code, eventId);
+  await redeemPromo(q, found.id, code);
+  return found;
 }
 
 /** One ticket per line; the seats become sold. Idempotent: a second call issues nothing more. */
@@ -210,6 +243,13 @@ async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
     if (l.areaId) await returnPlaces(q, l.areaId, l.n);
     else await releaseSeatClaims(q, l.performanceId, orderId);
   }
+  // A promo use comes back with the seats.
+  const { promoCodeId } = await one<{ promoCodeId: string | null }>(
+    q,
+    'select promo_code_id as "promoCodeId" from orders where id = $1',
+    [orderId],
+  );
+  if (promoCodeId) await releasePromo(q, promoCodeId);
 }
 
 /** Unpaid online orders past their deadline give their seats and places back. */
@@ -318,10 +358,11 @@ export async function getOrder(
     vatRateBp: number;
     vatTiyn: number | string;
     complimentary: boolean;
+    discountTiyn: number | string;
   }>(
     `select l.id, l.performance_id as "performanceId", l.seat_id as "seatId", l.area_id as "areaId", l.price_category_code as category,
             coalesce(pc.name, '{}'::jsonb) as "categoryName", l.unit_price_tiyn as "unitPriceTiyn", l.vat_rate_bp as "vatRateBp",
-            l.vat_tiyn as "vatTiyn", l.complimentary
+            l.vat_tiyn as "vatTiyn", l.complimentary, l.discount_tiyn as "discountTiyn"
        from order_lines l left join price_categories pc on pc.performance_id = l.performance_id and pc.code = l.price_category_code
       where l.order_id = $1 order by l.seat_id nulls last, l.id`,
     [orderId],
@@ -356,7 +397,12 @@ export async function getOrder(
     createdAt: new Date(o.createdAt).toISOString(),
     paidAt: iso(o.paidAt),
     paymentDueAt: iso(o.paymentDueAt),
-    lines: lines.map((l) => ({ ...l, unitPriceTiyn: Number(l.unitPriceTiyn), vatTiyn: Number(l.vatTiyn) })),
+    lines: lines.map((l) => ({
+      ...l,
+      unitPriceTiyn: Number(l.unitPriceTiyn),
+      vatTiyn: Number(l.vatTiyn),
+      discountTiyn: Number(l.discountTiyn),
+    })),
     tickets: tickets.map((t) => ({
       ...t,
       qr: signer.token({ t: t.id, p: t.performanceId, s: t.seatId, h: o.hubId, n: Number(o.number) }),
