@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import { type BoxOfficeJobs, startBoxOfficeJobs } from './modules/box-office/jobs.ts';
 import type { Db } from './platform/db/db.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open.ts';
@@ -16,6 +17,8 @@ export interface RunningServer {
   mailer: Mailer;
   outboxDir: string;
   seeded: boolean;
+  /** The background jobs (sweeper, start-up recovery); stopped by close(). */
+  jobs: BoxOfficeJobs;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,8 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     if (options.publicUrl === undefined && env.PUBLIC_URL === undefined) config.publicUrl = url;
+    // After listening: payment callbacks the sandbox PSP sends to this server can then arrive.
+    const jobs = startBoxOfficeJobs(app.appContext, app.log);
     return {
       url,
       app,
@@ -52,7 +57,9 @@ export async function startServer(
       mailer,
       outboxDir: config.mailOutboxDir,
       seeded,
+      jobs,
       async close() {
+        await jobs.stop();
         await app.close();
         await db.close();
       },

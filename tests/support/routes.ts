@@ -61,4 +61,5 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/hubs/{hub}/events/{event}/jsonld',
   'GET /api/v1/me/orders',
   'GET /api/v1/hubs/{hub}/ticket-key',
+  'POST /api/v1/payments/sandbox/callback',
 ]);

@@ -168,16 +168,18 @@ export function createSandboxProvider(deps: { db: Db; config: Config }): Sandbox
     const transport = opts.transport ?? httpTransport;
     // Claimed with a lease, so several processes never send the same callback at once and a
     // callback whose sender died is sent again once the lease runs out.
-    const due = await db.query<{ eventId: string; body: string; attempts: number }>(
+    const claimed = await db.query<{ eventId: string; body: string; attempts: number; createdAt: Date }>(
       `update sandbox_psp_callbacks set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
         where event_id in (
           select event_id from sandbox_psp_callbacks
            where delivered_at is null and abandoned_at is null and next_attempt_at <= now()
              and ($2::text is null or event_id = $2)
            order by next_attempt_at limit 20 for update skip locked)
-        returning event_id as "eventId", body, attempts`,
+        returning event_id as "eventId", body, attempts, created_at as "createdAt"`,
       [LEASE_SECONDS, opts.eventId ?? null],
     );
+    // In the order they happened (RETURNING keeps no order), so news of one payment goes out in turn.
+    const due = claimed.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
     let delivered = 0;
     for (const c of due) {
       let error: string;
