@@ -23,6 +23,8 @@ import { SpacePage } from './pages/SpacePage.tsx';
 import { SessionProvider } from './session/session.tsx';
 
 const TogyzPage = lazy(() => import('./togyz/TogyzPage.tsx'));
+const Desk = lazy(() => import('./desk/Desk.tsx').then((m) => ({ default: m.Desk })));
+const Door = lazy(() => import('./door/Door.tsx').then((m) => ({ default: m.Door })));
 
 export function App() {
   return (
@@ -45,6 +47,30 @@ export function App() {
                   <Route path="staff" element={<Staff />} />
                   <Route path="audit" element={<Audit />} />
                   <Route path="hubs" element={<Hubs />} />
+                  <Route
+                    path="desk"
+                    element={
+                      <Suspense fallback={<Loading />}>
+                        <Desk />
+                      </Suspense>
+                    }
+                  />
+                  <Route
+                    path="door"
+                    element={
+                      <Suspense fallback={<Loading />}>
+                        <Door />
+                      </Suspense>
+                    }
+                  />
+                  <Route
+                    path="door/:performanceId"
+                    element={
+                      <Suspense fallback={<Loading />}>
+                        <Door />
+                      </Suspense>
+                    }
+                  />
                   <Route path="*" element={null} />
                 </Route>
                 <Route path=":hubSlug" element={<HubHome />} />

@@ -7,7 +7,7 @@ import { can, type Grants } from '../../common/permissions.ts';
  * workspace) add their sections here when they exist.
  */
 export interface Section {
-  id: 'overview' | 'spaces' | 'staff' | 'audit' | 'hubs';
+  id: 'overview' | 'spaces' | 'staff' | 'audit' | 'hubs' | 'desk' | 'door';
   /** relative to /back-office/:hubSlug */
   path: string;
   label: MessageKey;
@@ -24,6 +24,8 @@ export const SECTIONS: readonly Section[] = [
     visible: (g, h) => can(g, 'staff.view', h) || can(g, 'staff.manage', h),
   },
   { id: 'audit', path: 'audit', label: 'bo.nav.audit', visible: (g, h) => can(g, 'audit.view', h) },
+  { id: 'desk', path: 'desk', label: 'desk.nav', visible: (g, h) => can(g, 'boxOffice.sell', h) },
+  { id: 'door', path: 'door', label: 'door.nav', visible: (g, h) => can(g, 'boxOffice.sell', h) },
   // Hubs are the network's, not one hub's: only a network admin manages them.
   { id: 'hubs', path: 'hubs', label: 'bo.nav.hubs', visible: (g) => g.networkAdmin },
 ];
