@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Audit } from './back-office/Audit.tsx';
 import { BackOfficeIndex } from './back-office/BackOfficeIndex.tsx';
@@ -23,6 +23,15 @@ import { SpacePage } from './pages/SpacePage.tsx';
 import { SessionProvider } from './session/session.tsx';
 
 const TogyzPage = lazy(() => import('./togyz/TogyzPage.tsx'));
+const ProgramPage = lazy(() => import('./program/ProgramPage.tsx').then((m) => ({ default: m.ProgramPage })));
+const EventPage = lazy(() => import('./program/EventPage.tsx').then((m) => ({ default: m.EventPage })));
+const BookingPage = lazy(() => import('./program/BookingPage.tsx').then((m) => ({ default: m.BookingPage })));
+const OrderPage = lazy(() => import('./program/OrderPage.tsx').then((m) => ({ default: m.OrderPage })));
+const MyTickets = lazy(() => import('./program/MyTickets.tsx').then((m) => ({ default: m.MyTickets })));
+const ProgramSection = lazy(() =>
+  import('./back-office/program/ProgramSection.tsx').then((m) => ({ default: m.ProgramSection })),
+);
+const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 const Desk = lazy(() => import('./desk/Desk.tsx').then((m) => ({ default: m.Desk })));
 const Door = lazy(() => import('./door/Door.tsx').then((m) => ({ default: m.Door })));
 
@@ -47,6 +56,7 @@ export function App() {
                   <Route path="staff" element={<Staff />} />
                   <Route path="audit" element={<Audit />} />
                   <Route path="hubs" element={<Hubs />} />
+                  <Route path="program/*" element={lazyPage(<ProgramSection />)} />
                   <Route
                     path="desk"
                     element={
@@ -73,7 +83,12 @@ export function App() {
                   />
                   <Route path="*" element={null} />
                 </Route>
+                <Route path="orders/:orderId" element={lazyPage(<OrderPage />)} />
+                <Route path="my/tickets" element={lazyPage(<MyTickets />)} />
                 <Route path=":hubSlug" element={<HubHome />} />
+                <Route path=":hubSlug/program" element={lazyPage(<ProgramPage />)} />
+                <Route path=":hubSlug/events/:eventSlug" element={lazyPage(<EventPage />)} />
+                <Route path=":hubSlug/performances/:performanceId" element={lazyPage(<BookingPage />)} />
                 <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
                 <Route
                   path=":hubSlug/games/togyz"

@@ -33,6 +33,11 @@ export function HubHome() {
         <p className="lead">
           <Localized text={hub.description} />
         </p>
+        <p>
+          <Link className="button" to={`/${hub.slug}/program`} data-testid="program-link">
+            {t('program.nav')}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="spaces-title">

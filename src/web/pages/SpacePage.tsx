@@ -5,6 +5,7 @@ import { Localized } from '../components/Localized.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { SpacePerformances } from '../program/SpacePerformances.tsx';
 import { NotFound } from './NotFound.tsx';
 import { SpaceIcon } from './SpaceIcon.tsx';
 import { useHubDetail } from './useHubDetail.ts';
@@ -45,6 +46,7 @@ export function SpacePage() {
           </p>
         )}
       </article>
+      <SpacePerformances hubSlug={hub.slug} spaceSlug={space.slug} timeZone={hub.timeZone} />
       {others.length > 0 && (
         <nav aria-labelledby="other-spaces-title" className="other-spaces">
           <h2 id="other-spaces-title">{t('space.otherSpaces')}</h2>
