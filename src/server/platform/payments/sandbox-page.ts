@@ -11,6 +11,7 @@ import { type PspPayment, SANDBOX_PAGE_PATH, type SandboxProvider, TEST_CARDS } 
 const KK = {
   title: 'Сынақ төлемі',
   merchant: 'Сатушы',
+  purpose: 'Төлем мақсаты',
   order: 'Тапсырыс',
   amount: 'Сома',
   card: 'Карта нөмірі',
@@ -35,6 +36,7 @@ const TEXTS: Record<Locale, Texts> = {
   ru: {
     title: 'Тестовая оплата',
     merchant: 'Продавец',
+    purpose: 'Назначение платежа',
     order: 'Заказ',
     amount: 'Сумма',
     card: 'Номер карты',
@@ -55,6 +57,7 @@ const TEXTS: Record<Locale, Texts> = {
   en: {
     title: 'Sandbox payment',
     merchant: 'Merchant',
+    purpose: 'Payment for',
     order: 'Order',
     amount: 'Amount',
     card: 'Card number',
@@ -76,6 +79,8 @@ const TEXTS: Record<Locale, Texts> = {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const spaced = (card: string) => card.replace(/(\d{4})(?=\d)/g, '$1 ');
+// The merchant account the sandbox pays into, as a PSP's page names the shop it pays.
+const MERCHANT = 'ÓzgeEpic';
 const REF = /^sbx_[A-Za-z0-9_-]{10,60}$/;
 
 function page(locale: Locale, body: string, title: string): string {
@@ -106,7 +111,8 @@ function paymentForm(locale: Locale, p: PspPayment, error?: string, card = ''): 
     locale,
     `<h1>${t.title}</h1>
 <p class="note">${t.sandbox}</p>
-<dl><dt>${t.merchant}</dt><dd>${escapeHtml(p.description)}</dd>
+<dl><dt>${t.merchant}</dt><dd>${MERCHANT}</dd>
+<dt>${t.purpose}</dt><dd>${escapeHtml(p.description)}</dd>
 <dt>${t.order}</dt><dd>№ ${p.orderNumber}</dd>
 <dt>${t.amount}</dt><dd class="amount">${formatMoney(p.amountTiyn, locale)}</dd></dl>
 <form method="post" action="${SANDBOX_PAGE_PATH}/${p.ref}?lang=${locale}">
