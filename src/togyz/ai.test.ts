@@ -61,7 +61,7 @@ describe('search', () => {
     const r = s.search(newPosition(), { nodes: 20_000 });
     expect(r.nodes).toBeLessThan(22_000);
     let t = 0;
-    const r2 = s.search(newPosition(), { ms: 50, now: () => (t += 0.01) });
+    const r2 = s.search(newPosition(), { ms: 50, now: () => (t += 0.1) });
     expect(r2.ms).toBeLessThanOrEqual(51);
     expect(legalMoves(newPosition())).toContain(r2.move);
   });

@@ -125,6 +125,20 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     await page.locator('[data-testid="togyz-copy"]').click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(pgn);
     await shoot(page, 'togyz-desktop-en-finished');
+
+    // Two people on one device: keys play for whichever side is to move; flip and take back.
+    await page.locator('[data-testid="togyz-mode-friend"]').click();
+    expect(await plies(page)).toBe(0);
+    await page.keyboard.press('7');
+    await page.keyboard.press('3');
+    await expect.poll(() => plies(page)).toBe(2);
+    await expect(page.locator('[data-testid="togyz-moves"] li').first().textContent()).resolves.toBe(
+      '1.76(10)33(10)',
+    );
+    await page.getByRole('button', { name: t('en', 'togyz.flip') }).click();
+    await expect(page.locator('.tz-row-bottom').getAttribute('data-side')).resolves.toBe('black');
+    await page.locator('[data-testid="togyz-undo"]').click();
+    await expect.poll(() => plies(page)).toBe(1);
   });
 
   it('replays a real game from its PGN, stepping by buttons and arrow keys', async () => {

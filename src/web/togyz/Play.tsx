@@ -28,7 +28,13 @@ export function Play({ vsAi, speed, flipped, onFlip, announce, site, t }: Props)
   const [, setVersion] = useState(0);
   const [level, setLevel] = useState(2);
   const [human, setHuman] = useState<0 | 1>(0);
-  const [busy, setBusy] = useState<'idle' | 'sowing' | 'thinking'>('idle');
+  const [busy, setBusyState] = useState<'idle' | 'sowing' | 'thinking'>('idle');
+  // The same, readable at once by handlers that run before the next render (fast key presses).
+  const busyNow = useRef<'idle' | 'sowing' | 'thinking'>('idle');
+  const setBusy = useCallback((b: 'idle' | 'sowing' | 'thinking') => {
+    busyNow.current = b;
+    setBusyState(b);
+  }, []);
   const [copyNote, setCopyNote] = useState<'copied' | 'manual' | null>(null);
   // Bumped by undo and new game: a reply or animation from before is dropped.
   const epoch = useRef(0);
@@ -55,7 +61,7 @@ export function Play({ vsAi, speed, flipped, onFlip, announce, site, t }: Props)
       setBusy('idle');
       announce(describeMove(t, r));
     },
-    [sowing, announce, t],
+    [sowing, announce, t, setBusy],
   );
 
   // The computer moves when it is its turn and the board is still.
@@ -73,7 +79,7 @@ export function Play({ vsAi, speed, flipped, onFlip, announce, site, t }: Props)
       if (epoch.current !== id) return;
       await commit(move);
     });
-  }, [vsAi, busy, human, level, ai, commit, speed]);
+  }, [vsAi, busy, human, level, ai, commit, speed, setBusy]);
 
   const reset = useCallback(
     (as: 0 | 1) => {
@@ -88,7 +94,7 @@ export function Play({ vsAi, speed, flipped, onFlip, announce, site, t }: Props)
       onFlip(vsAi ? as : 0);
       announce('');
     },
-    [ai, sowing, onFlip, vsAi, announce],
+    [ai, sowing, onFlip, vsAi, announce, setBusy],
   );
 
   const canUndo = vsAi ? g.moveResults.some((r) => r.side === human) : g.moves.length > 0;
@@ -109,8 +115,9 @@ export function Play({ vsAi, speed, flipped, onFlip, announce, site, t }: Props)
   };
 
   const play = (pit: number) => {
-    if (busy !== 'idle' || !humanTurn) return;
-    if (!game.current.legalMoves().includes(pit)) return;
+    const gm = game.current;
+    if (busyNow.current !== 'idle' || gm.isOver() || (vsAi && gm.sideToMove !== human)) return;
+    if (!gm.legalMoves().includes(pit)) return;
     void commit(pit);
   };
 
