@@ -5,7 +5,7 @@ import type { HubRole } from '../../common/permissions.ts';
 import { kazakhToLatin } from '../../common/translit.ts';
 import type { MailMessage } from './mail.ts';
 
-type Written = Exclude<Locale, 'kk-Latn'>;
+export type Written = Exclude<Locale, 'kk-Latn'>;
 
 const RESET: Record<Written, (link: string, minutes: number) => { subject: string; text: string }> = {
   kk: (link, minutes) => ({
@@ -67,7 +67,7 @@ export const ROLE_NAMES: Record<Written, Record<HubRole, string>> = {
   },
 };
 
-function inLocale(
+export function inLocale(
   locale: Locale,
   make: (l: Written) => { subject: string; text: string },
 ): { subject: string; text: string } {
