@@ -18,8 +18,9 @@ import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
-import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
+import { waitlistRoutes } from './modules/offers/waitlist-routes.ts';
+import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
 import { programRoutes } from './modules/program/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { installAuth } from './platform/auth.ts';
@@ -114,6 +115,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       await paymentRoutes(typed, ctx);
       checkinRoutes(typed, ctx);
       offerRoutes(typed, ctx);
+      waitlistRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);

@@ -61,5 +61,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/hubs/{hub}/events/{event}/jsonld',
   'GET /api/v1/me/orders',
   'GET /api/v1/hubs/{hub}/ticket-key',
+  'POST /api/v1/hubs/{hub}/performances/{id}/waitlist',
+  'GET /api/v1/hubs/{hub}/waitlist/{id}',
+  'DELETE /api/v1/hubs/{hub}/waitlist/{id}',
   'POST /api/v1/payments/sandbox/callback',
 ]);
