@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type BoxOfficeJobs, startBoxOfficeJobs } from './modules/box-office/jobs.ts';
+import { runWaitlists } from './modules/offers/waitlist-job.ts';
 import type { Db } from './platform/db/db.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open.ts';
@@ -48,7 +49,9 @@ export async function startServer(
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     if (options.publicUrl === undefined && env.PUBLIC_URL === undefined) config.publicUrl = url;
     // After listening: payment callbacks the sandbox PSP sends to this server can then arrive.
-    const jobs = startBoxOfficeJobs(app.appContext, app.log);
+    const jobs = startBoxOfficeJobs(app.appContext, app.log, {
+      waitlists: () => runWaitlists(app.appContext),
+    });
     return {
       url,
       app,

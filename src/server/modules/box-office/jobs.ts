@@ -71,7 +71,7 @@ const isSandbox = (p: unknown): p is SandboxProvider =>
 export function startBoxOfficeJobs(
   deps: Deps,
   log: JobLog,
-  opts: { sweepMs?: number; reconcileMs?: number } = {},
+  opts: { sweepMs?: number; reconcileMs?: number; waitlists?: () => Promise<number> } = {},
 ): BoxOfficeJobs {
   const sweepMs = opts.sweepMs ?? 15_000;
   const reconcileMs = opts.reconcileMs ?? 5 * 60_000;
@@ -123,6 +123,14 @@ export function startBoxOfficeJobs(
     const r = await sweep(deps, log);
     if (r.holds || r.orders || r.refunds) log.info({ ...r }, 'box office sweep');
   });
+  // Places that came back go to the waiting lists, at the sweeper's pace.
+  const { waitlists } = opts;
+  if (waitlists) {
+    every(sweepMs, 'waiting lists', async () => {
+      const offers = await waitlists();
+      if (offers) log.info({ offers }, 'waiting-list offers made');
+    });
+  }
   // Callbacks a provider gave up on: ask it about payments that have waited a while.
   every(
     reconcileMs,
