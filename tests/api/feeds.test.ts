@@ -183,7 +183,8 @@ describe.each(DRIVERS)('program feeds (%s)', (driver) => {
     expect(first.location.address.addressLocality).toBeTruthy();
     expect(first.startDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:00$/);
     expect(second.startDate).toBe('2030-05-01T19:00:00+05:00');
-    const offer = (o: { name: string }[], name: string) => o.find((x) => x.name === name);
+    type Offer = { name: string; price: string; availability: string; url: string };
+    const offer = (o: Offer[], name: string) => o.find((x) => x.name === name);
     expect(offer(first.offers, 'Front')).toMatchObject({
       '@type': 'Offer',
       price: '5000.00',

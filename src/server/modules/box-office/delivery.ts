@@ -50,16 +50,20 @@ export async function queueAfterRefund(q: Queryable, orderId: string): Promise<v
   );
 }
 
-async function claim(q: Queryable, limit: number, orderId: string | null): Promise<Job[]> {
+async function claim(
+  q: Queryable,
+  limit: number,
+  only: { hubId: string; orderId: string } | null,
+): Promise<Job[]> {
   return q.query<Job>(
     `update order_jobs set locked_until = now() + ${LEASE}, attempts = attempts + 1
       where id in (
         select id from order_jobs
          where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-           and ($2::uuid is null or order_id = $2)
+           and ($2::uuid is null or (order_id = $2 and hub_id = $3))
          order by next_attempt_at, created_at limit $1 for update skip locked)
       returning id, hub_id as "hubId", order_id as "orderId", kind, attempts`,
-    [limit, orderId],
+    [limit, only?.orderId ?? null, only?.hubId ?? null],
   );
 }
 
@@ -160,14 +164,14 @@ async function run(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Promise<
  */
 export async function deliverTickets(
   ctx: AppContext,
-  _hubId: string,
+  hubId: string,
   orderId: string,
   log?: FastifyBaseLogger,
 ): Promise<number> {
   let ok = 0;
   try {
     // Receipt first: the fiscal sale comes before anything else the buyer gets.
-    const jobs = (await claim(ctx.db, 10, orderId)).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+    const jobs = (await claim(ctx.db, 10, { hubId, orderId })).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
     for (const job of jobs) if (await run(ctx, job, log)) ok++;
   } catch (err) {
     log?.warn({ orderId, err }, 'delivering the order failed; the worker will retry');
