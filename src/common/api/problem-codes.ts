@@ -27,6 +27,8 @@ export const PROBLEM_CODES = [
   'signature_invalid',
   'promo_invalid',
   'promo_used_up',
+  'membership_invalid',
+  'membership_used_up',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

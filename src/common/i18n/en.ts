@@ -423,6 +423,7 @@ export const en = {
   'bo.nav.staff': 'Staff',
   'bo.nav.audit': 'Audit log',
   'bo.nav.hubs': 'Hubs',
+
   // Box-office desk and door scanner
   'desk.nav': 'Box office',
   'desk.title': 'Box office',
@@ -664,6 +665,8 @@ export const en = {
   'problem.signature_invalid': 'The signature does not match; the message was rejected.',
   'problem.promo_invalid': 'This code is not valid here. Check the spelling, or it may have expired.',
   'problem.promo_used_up': 'This code has already been used up.',
+  'problem.membership_invalid': 'This membership card cannot be used: check the code; it may have expired.',
+  'problem.membership_used_up': 'This pass does not have enough entries left.',
   'problem.internal': 'Something went wrong on our side. Try again in a moment.',
   'problem.network': 'The server cannot be reached. Check your connection and try again.',
 } as const satisfies Record<string, Message>;

@@ -416,6 +416,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'bo.nav.staff': 'Qyzmetkerler',
   'bo.nav.audit': 'Äreketter jurnaly',
   'bo.nav.hubs': 'Habtar',
+
   // Box-office desk and door scanner
   'desk.nav': 'Bilet kassasy',
   'desk.title': 'Bilet kassasy',
@@ -654,6 +655,8 @@ export const kkLatn: CatalogOf<typeof en> = {
   'problem.signature_invalid': 'Qoltañba säikes kelmeidı, habarlama qabyldanbady.',
   'problem.promo_invalid': 'Būl kod mūnda jaramsyz. Jazyluyn tekserıñız, merzımı ötıp ketuı mümkın.',
   'problem.promo_used_up': 'Būl kodtyñ qoldanylu sany tausyldy.',
+  'problem.membership_invalid': 'Būl kartany paidalanu mümkın emes: kodty tekserıñız, merzımı ötıp ketuı mümkın.',
+  'problem.membership_used_up': 'Būl abonementte kelu sany jetkılıksız.',
   'problem.internal': 'Bızdıñ tarapta qate şyqty. Säl keiınırek qaitalap körıñız.',
   'problem.network': 'Serverge qosylu mümkın emes. Bailanysty tekserıp, qaitalap körıñız.',
 };

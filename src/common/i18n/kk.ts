@@ -427,6 +427,7 @@ export const kk: CatalogOf<typeof en> = {
   'bo.nav.staff': 'Қызметкерлер',
   'bo.nav.audit': 'Әрекеттер журналы',
   'bo.nav.hubs': 'Хабтар',
+
   // Box-office desk and door scanner
   'desk.nav': 'Билет кассасы',
   'desk.title': 'Билет кассасы',
@@ -671,6 +672,8 @@ export const kk: CatalogOf<typeof en> = {
   'problem.signature_invalid': 'Қолтаңба сәйкес келмейді, хабарлама қабылданбады.',
   'problem.promo_invalid': 'Бұл код мұнда жарамсыз. Жазылуын тексеріңіз, мерзімі өтіп кетуі мүмкін.',
   'problem.promo_used_up': 'Бұл кодтың қолданылу саны таусылды.',
+  'problem.membership_invalid': 'Бұл картаны пайдалану мүмкін емес: кодты тексеріңіз, мерзімі өтіп кетуі мүмкін.',
+  'problem.membership_used_up': 'Бұл абонементте келу саны жеткіліксіз.',
   'problem.internal': 'Біздің тарапта қате шықты. Сәл кейінірек қайталап көріңіз.',
   'problem.network': 'Серверге қосылу мүмкін емес. Байланысты тексеріп, қайталап көріңіз.',
 };

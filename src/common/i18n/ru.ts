@@ -469,6 +469,7 @@ export const ru: CatalogOf<typeof en> = {
   'bo.nav.staff': 'Команда',
   'bo.nav.audit': 'Журнал действий',
   'bo.nav.hubs': 'Хабы',
+
   // Box-office desk and door scanner
   'desk.nav': 'Касса',
   'desk.title': 'Касса',
@@ -735,8 +736,11 @@ export const ru: CatalogOf<typeof en> = {
   'problem.not_refundable': 'Этот заказ нельзя вернуть в его нынешнем состоянии.',
   'problem.payment_declined': 'Платёж отклонён. Попробуйте другую карту или способ оплаты.',
   'problem.signature_invalid': 'Подпись не совпадает, сообщение отклонено.',
-  'problem.promo_invalid': 'Этот код здесь не действует. Проверьте написание: возможно, срок его действия истёк.',
+  'problem.promo_invalid':
+    'Этот код здесь не действует. Проверьте написание: возможно, срок его действия истёк.',
   'problem.promo_used_up': 'Этот код уже исчерпан.',
+  'problem.membership_invalid': 'Эту карту нельзя использовать: проверьте код, возможно, срок её действия истёк.',
+  'problem.membership_used_up': 'На этом абонементе осталось недостаточно посещений.',
   'problem.internal': 'Что-то пошло не так на нашей стороне. Попробуйте чуть позже.',
   'problem.network': 'Сервер недоступен. Проверьте подключение и попробуйте снова.',
 };
