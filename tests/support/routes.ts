@@ -64,5 +64,6 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/v1/hubs/{hub}/performances/{id}/waitlist',
   'GET /api/v1/hubs/{hub}/waitlist/{id}',
   'DELETE /api/v1/hubs/{hub}/waitlist/{id}',
+  'GET /api/v1/hubs/{hub}/membership-plans',
   'POST /api/v1/payments/sandbox/callback',
 ]);

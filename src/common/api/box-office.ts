@@ -72,6 +72,7 @@ export const PlaceOrderBody = Type.Object(
     ),
     locale: Type.Optional(literals(['kk', 'kk-Latn', 'ru', 'en'] as const)),
     promoCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    membershipCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );

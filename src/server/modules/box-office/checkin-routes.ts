@@ -1,5 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { HubParams, literals, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import {
+  HubParams,
+  LocalizedTextSchema,
+  literals,
+  ProblemSchema,
+  Uuid,
+} from '../../../common/api/schemas.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
 import { getHubBySlug } from '../hubs/service.ts';
@@ -61,6 +67,7 @@ export function checkinRoutes(api: Api, { db, signer }: AppContext): void {
                 orderNumber: Type.Union([Type.Integer(), Type.Null()]),
                 firstEntryAt: Type.Union([Type.String(), Type.Null()]),
                 duplicate: Type.Boolean(),
+                proof: Type.Union([LocalizedTextSchema, Type.Null()]),
               }),
             ),
             attendance: AttendanceSchema,
@@ -120,6 +127,7 @@ export function checkinRoutes(api: Api, { db, signer }: AppContext): void {
                 seatId: Type.Union([Type.String(), Type.Null()]),
                 status: literals(['valid', 'refunded'] as const),
                 inside: Type.Boolean(),
+                proof: Type.Union([LocalizedTextSchema, Type.Null()]),
               }),
             ),
           }),

@@ -26,6 +26,8 @@ export interface ScanResult {
   firstEntryAt: string | null;
   /** the result was recorded by an earlier sync of the same scan */
   duplicate: boolean;
+  /** what the door must ask to see with this ticket (e.g. a student card), if anything */
+  proof: Record<string, string> | null;
 }
 
 export async function recordScan(
@@ -48,7 +50,7 @@ export async function recordScan(
     seatId: claims?.s ?? null,
     orderNumber: claims?.n ?? null,
   };
-  if (earlier) return { ...base, verdict: earlier.verdict, firstEntryAt: null, duplicate: true };
+  if (earlier) return { ...base, verdict: earlier.verdict, firstEntryAt: null, duplicate: true, proof: null };
 
   const save = async (verdict: Verdict, ticketId: string | null, firstScanId: string | null = null) => {
     // A concurrent sync of the same scan id loses here and keeps the first verdict.
@@ -70,7 +72,7 @@ export async function recordScan(
   };
   if (!claims || claims.h !== hubId) {
     await save('forged', null);
-    return { ...base, verdict: 'forged', firstEntryAt: null, duplicate: false };
+    return { ...base, verdict: 'forged', firstEntryAt: null, duplicate: false, proof: null };
   }
   // Lock the ticket: two doors scanning it at the same instant are decided one after the other.
   const ticket = await maybeOne<{
@@ -79,9 +81,10 @@ export async function recordScan(
     status: string;
     inside: boolean;
     firstEntryAt: Date | null;
+    proof: Record<string, string> | null;
   }>(
     q,
-    `select id, performance_id as "performanceId", status, inside, first_entry_at as "firstEntryAt"
+    `select id, performance_id as "performanceId", status, inside, first_entry_at as "firstEntryAt", proof
        from tickets where id = $1 and hub_id = $2 for update`,
     [claims.t, hubId],
   );
@@ -116,6 +119,7 @@ export async function recordScan(
     firstEntryAt:
       verdict === 'valid' && scan.direction === 'in' ? (firstEntryAt ?? scan.scannedAt) : firstEntryAt,
     duplicate: false,
+    proof: ticket?.proof ?? null,
   };
 }
 
@@ -132,8 +136,14 @@ export async function attendance(q: Queryable, performanceId: string) {
 
 /** What a scanner needs to work offline: the key, and the tickets with their state. */
 export async function doorList(q: Queryable, performanceId: string) {
-  return q.query<{ id: string; seatId: string | null; status: 'valid' | 'refunded'; inside: boolean }>(
-    'select id, seat_id as "seatId", status, inside from tickets where performance_id = $1 order by seat_id nulls last, id',
+  return q.query<{
+    id: string;
+    seatId: string | null;
+    status: 'valid' | 'refunded';
+    inside: boolean;
+    proof: Record<string, string> | null;
+  }>(
+    'select id, seat_id as "seatId", status, inside, proof from tickets where performance_id = $1 order by seat_id nulls last, id',
     [performanceId],
   );
 }

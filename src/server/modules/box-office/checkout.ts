@@ -19,6 +19,7 @@ export interface CheckoutInput {
   complimentary?: { reason: string } | undefined;
   locale?: string | undefined;
   promoCode?: string | undefined;
+  membershipCode?: string | undefined;
 }
 
 export async function checkout(
@@ -69,6 +70,7 @@ export async function checkout(
         provider: provider.id,
         method: input.payment.method,
         promoCode: input.promoCode,
+        membershipCode: input.membershipCode,
       });
       if (atDesk && auth && can(auth.grants, 'boxOffice.sell', hub.id)) {
         await recordAudit(q, {

@@ -5,6 +5,7 @@ import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { discounts } from '../offers/discount.ts';
+import { returnMembershipEntries, useMembership } from '../offers/memberships.ts';
 import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
@@ -31,6 +32,8 @@ export interface PlaceOrder {
   method: string;
   /** A promo code the buyer typed, redeemed in this same transaction. */
   promoCode?: string | null | undefined;
+  /** A membership card: a pass pays with its entries, a discount card takes its percentage off. */
+  membershipCode?: string | null | undefined;
 }
 
 export async function findOrderByIdempotencyKey(
@@ -88,16 +91,34 @@ export async function placeOrder(
     };
     return Array.from({ length: item.quantity }, () => line);
   });
+  if (input.promoCode && input.membershipCode) {
+    throw new HttpProblem(
+      400,
+      'validation_failed',
+      'Use either a promo code or a membership card, not both.',
+      {
+        errors: [{ path: 'body/promoCode', message: 'cannot be combined with a membership card' }],
+      },
+    );
+  }
   const promo =
     input.promoCode && !input.complimentary
       ? await applyPromo(q, input.hubId, hold.performanceId, input.promoCode)
       : null;
+  const card =
+    input.membershipCode && !input.complimentary
+      ? await useMembership(q, input.hubId, input.membershipCode, listed.length)
+      : null;
+  const lists = listed.map((l) => l.list);
+  // A pass pays the whole ticket; a discount card takes its percentage.
   const off = promo
-    ? discounts(
-        listed.map((l) => l.list),
-        promo.promo,
-      )
-    : listed.map(() => 0);
+    ? discounts(lists, promo.promo)
+    : card
+      ? discounts(lists, {
+          kind: 'percent',
+          percentBp: card.kind === 'pass' ? 10_000 : (card.discountBp ?? 0),
+        })
+      : listed.map(() => 0);
   // VAT is charged on what is actually paid, after the discount.
   const lines = listed.map((l, i) => {
     const unit = l.list - (off[i] ?? 0);
@@ -109,9 +130,9 @@ export async function placeOrder(
   const order = await one<{ id: string }>(
     q,
     `insert into orders (hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
-                         total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at, promo_code_id)
+                         total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at, promo_code_id, membership_id, proof)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, case when $2 = 'pending_payment' then now() + make_interval(mins => $12) end, $13,
-             case when $2 = 'paid' then now() end, $14)
+             case when $2 = 'paid' then now() end, $14, $15, $16)
      returning id`,
     [
       input.hubId,
@@ -128,6 +149,8 @@ export async function placeOrder(
       PAYMENT_MINUTES,
       input.createdBy,
       promo?.id ?? null,
+      card?.id ?? null,
+      card?.proof ?? null,
     ],
   );
   await q.query(
@@ -208,8 +231,8 @@ export async function issueTickets(q: Queryable, orderId: string): Promise<numbe
 
 async function insertTickets(q: Queryable, orderId: string, hubId: string): Promise<number> {
   const issued = await q.query(
-    `insert into tickets (hub_id, order_id, order_line_id, performance_id, seat_id)
-     select $2, l.order_id, l.id, l.performance_id, l.seat_id from order_lines l
+    `insert into tickets (hub_id, order_id, order_line_id, performance_id, seat_id, proof)
+     select $2, l.order_id, l.id, l.performance_id, l.seat_id, o.proof from order_lines l join orders o on o.id = l.order_id
       where l.order_id = $1 and not exists (select 1 from tickets t where t.order_line_id = l.id)
      returning id`,
     [orderId, hubId],
@@ -243,13 +266,19 @@ async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
     if (l.areaId) await returnPlaces(q, l.areaId, l.n);
     else await releaseSeatClaims(q, l.performanceId, orderId);
   }
-  // A promo use comes back with the seats.
-  const { promoCodeId } = await one<{ promoCodeId: string | null }>(
+  // A promo use and a pass's entries come back with the seats.
+  const o = await one<{ promoCodeId: string | null; membershipId: string | null }>(
     q,
-    'select promo_code_id as "promoCodeId" from orders where id = $1',
+    'select promo_code_id as "promoCodeId", membership_id as "membershipId" from orders where id = $1',
     [orderId],
   );
-  if (promoCodeId) await releasePromo(q, promoCodeId);
+  if (o.promoCodeId) await releasePromo(q, o.promoCodeId);
+  if (o.membershipId)
+    await returnMembershipEntries(
+      q,
+      o.membershipId,
+      lines.reduce((n, l) => n + l.n, 0),
+    );
 }
 
 /** Unpaid online orders past their deadline give their seats and places back. */

@@ -1,0 +1,195 @@
+import { Type } from '@sinclair/typebox';
+import {
+  HubParams,
+  LocalizedTextSchema,
+  literals,
+  ProblemSchema,
+  Uuid,
+} from '../../../common/api/schemas.ts';
+import { requirePermission } from '../../platform/auth.ts';
+import type { Api, AppContext } from '../../platform/context.ts';
+import { recordAudit } from '../audit/service.ts';
+import { getHubBySlug } from '../hubs/service.ts';
+import { createPlan, getMembership, issueMembership, listMemberships, listPlans } from './memberships.ts';
+
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Kind = literals(['pass', 'discount'] as const);
+
+const PlanSchema = Type.Object({
+  id: Uuid,
+  slug: Type.String(),
+  name: LocalizedTextSchema,
+  kind: Kind,
+  entries: Nullable(Type.Integer()),
+  discountPercent: Nullable(Type.Number()),
+  validDays: Type.Integer(),
+  priceTiyn: Type.Integer(),
+  proof: Nullable(LocalizedTextSchema),
+  active: Type.Boolean(),
+});
+
+const MembershipSchema = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  plan: Type.Object({ slug: Type.String(), name: LocalizedTextSchema, kind: Kind }),
+  holderName: Type.String(),
+  holderEmail: Nullable(Type.String()),
+  validFrom: Type.String({ format: 'date-time' }),
+  validUntil: Type.String({ format: 'date-time' }),
+  entriesLeft: Nullable(Type.Integer()),
+  priceTiyn: Type.Integer(),
+  vatTiyn: Type.Integer(),
+  paymentMethod: Type.String(),
+  status: literals(['active', 'cancelled'] as const),
+});
+
+export function membershipRoutes(api: Api, { db }: AppContext): void {
+  api.get(
+    '/hubs/:hub/membership-plans',
+    {
+      schema: {
+        tags: ['offers'],
+        summary: 'Membership plans on sale (passes and discount cards)',
+        params: HubParams,
+        response: { 200: Type.Array(PlanSchema), ...problems },
+      },
+    },
+    async (req) => listPlans(db, (await getHubBySlug(db, req.params.hub)).id, { activeOnly: true }),
+  );
+
+  api.post(
+    '/hubs/:hub/membership-plans',
+    {
+      schema: {
+        tags: ['offers'],
+        summary:
+          'Create a membership plan: a pass with free entries, or a discount card (optionally needing proof at the door)',
+        params: HubParams,
+        body: Type.Object(
+          {
+            slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+            name: LocalizedTextSchema,
+            kind: Kind,
+            entries: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            discountPercent: Type.Optional(
+              Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.01 }),
+            ),
+            validDays: Type.Integer({ minimum: 1, maximum: 3660 }),
+            priceTiyn: Type.Integer({ minimum: 0, maximum: 100_000_000_00 }),
+            proof: Type.Optional(LocalizedTextSchema),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: PlanSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const auth = requirePermission(req, 'program.manage', hub.id);
+      const plan = await db.tx(async (q) => {
+        const created = await createPlan(q, hub.id, req.body);
+        await recordAudit(q, {
+          hubId: hub.id,
+          actorId: auth.user.id,
+          action: 'membership_plan.create',
+          entityType: 'membership_plan',
+          entityId: created.id,
+          details: { slug: created.slug },
+        });
+        return created;
+      });
+      return reply.status(201).send(plan);
+    },
+  );
+
+  api.post(
+    '/hubs/:hub/memberships',
+    {
+      schema: {
+        tags: ['offers'],
+        summary: 'Sell a membership card at the desk; its code is then used at checkout',
+        params: HubParams,
+        body: Type.Object(
+          {
+            plan: Type.String({ minLength: 1, maxLength: 63 }),
+            holderName: Type.String({ minLength: 1, maxLength: 100 }),
+            holderEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+            payment: Type.Object(
+              { method: literals(['cash', 'card'] as const) },
+              { additionalProperties: false },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: MembershipSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const auth = requirePermission(req, 'boxOffice.sell', hub.id);
+      const card = await db.tx(async (q) => {
+        const issued = await issueMembership(q, hub.id, {
+          planSlug: req.body.plan,
+          holderName: req.body.holderName,
+          holderEmail: req.body.holderEmail,
+          paymentMethod: req.body.payment.method,
+          issuedBy: auth.user.id,
+        });
+        await recordAudit(q, {
+          hubId: hub.id,
+          actorId: auth.user.id,
+          action: 'membership.sell',
+          entityType: 'membership',
+          entityId: issued.id,
+          details: { code: issued.code, plan: issued.plan.slug, priceTiyn: issued.priceTiyn },
+        });
+        return issued;
+      });
+      return reply.status(201).send(card);
+    },
+  );
+
+  api.get(
+    '/hubs/:hub/memberships',
+    {
+      schema: {
+        tags: ['offers'],
+        summary: 'Membership cards sold in this hub',
+        params: HubParams,
+        response: { 200: Type.Array(MembershipSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      requirePermission(req, 'boxOffice.sell', hub.id);
+      return listMemberships(db, hub.id);
+    },
+  );
+
+  api.get(
+    '/hubs/:hub/memberships/:code',
+    {
+      schema: {
+        tags: ['offers'],
+        summary: 'Look a card up by its code (entries left, validity)',
+        params: Type.Object({
+          hub: HubParams.properties.hub,
+          code: Type.String({ minLength: 1, maxLength: 40 }),
+        }),
+        response: { 200: MembershipSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      requirePermission(req, 'boxOffice.sell', hub.id);
+      return getMembership(db, hub.id, { code: req.params.code });
+    },
+  );
+}

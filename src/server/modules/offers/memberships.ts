@@ -1,0 +1,271 @@
+// Membership plans and the cards issued from them. A pass pays for tickets from its entries;
+// a discount card takes a percentage off and tells the door what proof to ask for.
+import { randomBytes } from 'node:crypto';
+import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
+import { withLatin } from '../../../common/content.ts';
+import { maybeOne, one, type Queryable, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
+import { HttpProblem, notFound } from '../../platform/errors.ts';
+import { vatIncluded } from '../box-office/vat.ts';
+
+export interface MembershipPlan {
+  id: string;
+  slug: string;
+  name: LocalizedTextDto;
+  kind: 'pass' | 'discount';
+  entries: number | null;
+  discountPercent: number | null;
+  validDays: number;
+  priceTiyn: number;
+  proof: LocalizedTextDto | null;
+  active: boolean;
+}
+
+export interface Membership {
+  id: string;
+  code: string;
+  plan: { slug: string; name: LocalizedTextDto; kind: 'pass' | 'discount' };
+  holderName: string;
+  holderEmail: string | null;
+  validFrom: string;
+  validUntil: string;
+  entriesLeft: number | null;
+  priceTiyn: number;
+  vatTiyn: number;
+  paymentMethod: string;
+  status: 'active' | 'cancelled';
+}
+
+const PLAN_COLUMNS = `id, slug, name, kind, entries, discount_bp / 100.0 as "discountPercent", valid_days as "validDays",
+  price_tiyn::int as "priceTiyn", proof, active`;
+const toPlan = (r: MembershipPlan & { discountPercent: number | string | null }): MembershipPlan => ({
+  ...r,
+  discountPercent: r.discountPercent === null ? null : Number(r.discountPercent),
+});
+
+export async function createPlan(
+  q: Queryable,
+  hubId: string,
+  input: {
+    slug: string;
+    name: LocalizedTextDto;
+    kind: 'pass' | 'discount';
+    entries?: number | undefined;
+    discountPercent?: number | undefined;
+    validDays: number;
+    priceTiyn: number;
+    proof?: LocalizedTextDto | undefined;
+  },
+): Promise<MembershipPlan> {
+  if (
+    (input.kind === 'pass') !== (input.entries !== undefined) ||
+    (input.kind === 'discount') !== (input.discountPercent !== undefined)
+  ) {
+    throw new HttpProblem(
+      400,
+      'validation_failed',
+      'A pass needs a number of entries; a discount card needs a percentage.',
+      {
+        errors: [
+          {
+            path: input.kind === 'pass' ? 'body/entries' : 'body/discountPercent',
+            message: 'does not fit the kind',
+          },
+        ],
+      },
+    );
+  }
+  try {
+    return toPlan(
+      await one(
+        q,
+        `insert into membership_plans (hub_id, slug, name, kind, entries, discount_bp, valid_days, price_tiyn, proof)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${PLAN_COLUMNS}`,
+        [
+          hubId,
+          input.slug,
+          withLatin(input.name),
+          input.kind,
+          input.entries ?? null,
+          input.discountPercent === undefined ? null : Math.round(input.discountPercent * 100),
+          input.validDays,
+          input.priceTiyn,
+          input.proof ? withLatin(input.proof) : null,
+        ],
+      ),
+    );
+  } catch (err) {
+    if (sqlState(err) === UNIQUE_VIOLATION)
+      throw new HttpProblem(409, 'conflict', `A plan "${input.slug}" already exists in this hub.`);
+    throw err;
+  }
+}
+
+export async function listPlans(
+  q: Queryable,
+  hubId: string,
+  opts: { activeOnly: boolean },
+): Promise<MembershipPlan[]> {
+  const rows = await q.query<MembershipPlan & { discountPercent: number | string | null }>(
+    `select ${PLAN_COLUMNS} from membership_plans where hub_id = $1 and (active or not $2) order by price_tiyn, slug`,
+    [hubId, opts.activeOnly],
+  );
+  return rows.map(toPlan);
+}
+
+type MembershipRow = Omit<Membership, 'validFrom' | 'validUntil'> & {
+  validFrom: Date | string;
+  validUntil: Date | string;
+};
+const MEMBERSHIP_SELECT = `select m.id, m.code, json_build_object('slug', p.slug, 'name', p.name, 'kind', p.kind) as plan,
+    m.holder_name as "holderName", m.holder_email as "holderEmail", m.valid_from as "validFrom", m.valid_until as "validUntil",
+    m.entries_left as "entriesLeft", m.price_tiyn::int as "priceTiyn", m.vat_tiyn::int as "vatTiyn",
+    m.payment_method as "paymentMethod", m.status
+  from memberships m join membership_plans p on p.id = m.plan_id`;
+const toMembership = (r: MembershipRow): Membership => ({
+  ...r,
+  validFrom: new Date(r.validFrom).toISOString(),
+  validUntil: new Date(r.validUntil).toISOString(),
+});
+
+/** A card code people can read out: OZ- and eight letters and digits without look-alikes. */
+function newCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return `OZ-${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** Sells or gives a card at the desk; the payment is recorded on it. */
+export async function issueMembership(
+  q: Queryable,
+  hubId: string,
+  input: {
+    planSlug: string;
+    holderName: string;
+    holderEmail?: string | undefined;
+    paymentMethod: string;
+    issuedBy: string;
+    userId?: string | null;
+  },
+): Promise<Membership> {
+  const plan = await maybeOne<{
+    id: string;
+    entries: number | null;
+    validDays: number;
+    priceTiyn: number | string;
+  }>(
+    q,
+    `select id, entries, valid_days as "validDays", price_tiyn as "priceTiyn" from membership_plans where hub_id = $1 and slug = $2 and active`,
+    [hubId, input.planSlug],
+  );
+  if (!plan) throw notFound(`This hub has no membership plan "${input.planSlug}" on sale.`);
+  const [rate] = await q.query<{ rateBp: number }>(
+    `select rate_bp as "rateBp" from vat_rates where category = 'standard' and valid_from <= current_date order by valid_from desc limit 1`,
+  );
+  const price = Number(plan.priceTiyn);
+  const row = await one<{ id: string }>(
+    q,
+    `insert into memberships (hub_id, plan_id, code, holder_name, holder_email, user_id, valid_until, entries_left, price_tiyn, vat_tiyn, payment_method, issued_by)
+     values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7), $8, $9, $10, $11, $12) returning id`,
+    [
+      hubId,
+      plan.id,
+      newCode(),
+      input.holderName.trim(),
+      input.holderEmail?.toLowerCase() ?? null,
+      input.userId ?? null,
+      plan.validDays,
+      plan.entries,
+      price,
+      vatIncluded(price, rate?.rateBp ?? 0),
+      input.paymentMethod,
+      input.issuedBy,
+    ],
+  );
+  return getMembership(q, hubId, { id: row.id });
+}
+
+export async function getMembership(
+  q: Queryable,
+  hubId: string,
+  by: { id: string } | { code: string },
+): Promise<Membership> {
+  const row = await maybeOne<MembershipRow>(
+    q,
+    `${MEMBERSHIP_SELECT} where m.hub_id = $1 and ${'id' in by ? 'm.id = $2' : 'upper(m.code) = upper($2)'}`,
+    [hubId, 'id' in by ? by.id : by.code.trim()],
+  );
+  if (!row) throw notFound('This hub has no such membership card.');
+  return toMembership(row);
+}
+
+export async function listMemberships(q: Queryable, hubId: string): Promise<Membership[]> {
+  return (
+    await q.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} where m.hub_id = $1 order by m.created_at desc limit 500`,
+      [hubId],
+    )
+  ).map(toMembership);
+}
+
+export interface MembershipUse {
+  id: string;
+  kind: 'pass' | 'discount';
+  discountBp: number | null;
+  proof: LocalizedTextDto | null;
+}
+
+const notUsable = (code: string) =>
+  new HttpProblem(
+    400,
+    'membership_invalid',
+    `The card ${code} cannot be used: it may be mistyped, expired or cancelled.`,
+    {
+      errors: [{ path: 'body/membershipCode', message: 'is not valid' }],
+    },
+  );
+
+/** Uses a card for `tickets` tickets; a pass loses that many entries, guarded by the update's condition. */
+export async function useMembership(
+  q: Queryable,
+  hubId: string,
+  code: string,
+  tickets: number,
+): Promise<MembershipUse> {
+  const card = await maybeOne<{
+    id: string;
+    kind: 'pass' | 'discount';
+    discountBp: number | null;
+    proof: LocalizedTextDto | null;
+  }>(
+    q,
+    `select m.id, p.kind, p.discount_bp as "discountBp", p.proof from memberships m join membership_plans p on p.id = m.plan_id
+      where m.hub_id = $1 and upper(m.code) = upper($2) and m.status = 'active' and now() between m.valid_from and m.valid_until`,
+    [hubId, code.trim()],
+  );
+  if (!card) throw notUsable(code);
+  if (card.kind === 'pass') {
+    const rows = await q.query(
+      'update memberships set entries_left = entries_left - $2 where id = $1 and entries_left >= $2 returning id',
+      [card.id, tickets],
+    );
+    if (rows.length === 0) {
+      throw new HttpProblem(
+        409,
+        'membership_used_up',
+        `The pass ${code} has fewer than ${tickets} entries left.`,
+      );
+    }
+  }
+  return card;
+}
+
+/** Gives entries back to a pass (its order was refunded or never paid). */
+export async function returnMembershipEntries(
+  q: Queryable,
+  membershipId: string,
+  tickets: number,
+): Promise<void> {
+  await q.query(
+    'update memberships set entries_left = entries_left + $2 where id = $1 and entries_left is not null',
+    [membershipId, tickets],
+  );
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../support/app.ts';
+import { DRIVERS } from '../support/db.ts';
+import { createTestPerformance } from '../support/program.ts';
+
+describe.each(DRIVERS)('memberships and passes (%s)', (driver) => {
+  let t: TestApp;
+  let manager: Client;
+  let desk: Client;
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    manager = await t.signedIn('program@astana.ozgeepic.kz');
+    desk = await t.signedIn('boxoffice@astana.ozgeepic.kz');
+    await manager.post('/api/v1/hubs/astana/membership-plans', {
+      slug: 'friend',
+      name: { kk: 'ÓzgeEpic досы', ru: 'Друг ÓzgeEpic', en: 'Friend of ÓzgeEpic' },
+      kind: 'pass',
+      entries: 3,
+      validDays: 365,
+      priceTiyn: 2_000_000,
+    });
+    await manager.post('/api/v1/hubs/astana/membership-plans', {
+      slug: 'student',
+      name: { kk: 'Студенттік карта', ru: 'Студенческая карта', en: 'Student card' },
+      kind: 'discount',
+      discountPercent: 50,
+      validDays: 180,
+      priceTiyn: 0,
+      proof: { kk: 'Студенттік билет', ru: 'Студенческий билет', en: 'Student ID' },
+    });
+  });
+  afterAll(() => t.close());
+
+  const sell = (plan: string) =>
+    desk.post('/api/v1/hubs/astana/memberships', {
+      plan,
+      holderName: 'Аружан Сейітова',
+      holderEmail: 'aru@example.kz',
+      payment: { method: 'card' },
+    });
+  const order = async (performanceId: string, seats: string[], membershipCode: string) => {
+    const hold = await desk.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, { seats });
+    return desk.post('/api/v1/hubs/astana/orders', {
+      holdId: hold.json().id,
+      buyer: {},
+      payment: { provider: 'desk', method: 'cash' },
+      membershipCode,
+    });
+  };
+
+  it('sells a Friend pass at the desk with VAT, and lists plans publicly', async () => {
+    const plans = (await t.client().get('/api/v1/hubs/astana/membership-plans')).json();
+    expect(plans.map((p: { slug: string }) => p.slug).sort()).toEqual(['friend', 'student']);
+    const card = await sell('friend');
+    expect(card.statusCode).toBe(201);
+    expect(card.json()).toMatchObject({
+      plan: { slug: 'friend', kind: 'pass' },
+      entriesLeft: 3,
+      priceTiyn: 2_000_000,
+      vatTiyn: 275_862,
+    });
+    expect(card.json().code).toMatch(/^OZ-[A-Z2-9]{8}$/);
+    expect(
+      (
+        await t
+          .client()
+          .post('/api/v1/hubs/astana/memberships', {
+            plan: 'friend',
+            holderName: 'X',
+            payment: { method: 'cash' },
+          })
+      ).statusCode,
+    ).toBe(401);
+  });
+
+  it('pays tickets with pass entries, refuses more than are left, and gives entries back on refund', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    const { code } = (await sell('friend')).json();
+    const first = await order(performanceId, ['stalls-A-2', 'stalls-A-3'], code.toLowerCase());
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ totalTiyn: 0, vatTiyn: 0, status: 'paid' });
+    expect((await desk.get(`/api/v1/hubs/astana/memberships/${code}`)).json().entriesLeft).toBe(1);
+    const tooMany = await order(performanceId, ['stalls-B-1', 'stalls-B-2'], code);
+    expect(tooMany.json().code).toBe('membership_used_up');
+    await desk.post(`/api/v1/hubs/astana/orders/${first.json().id}/refund`, {
+      reason: 'moved to another date',
+    });
+    expect((await desk.get(`/api/v1/hubs/astana/memberships/${code}`)).json().entriesLeft).toBe(3);
+  });
+
+  it('never spends more entries than a pass has, however many orders race', async () => {
+    const { performanceId } = await createTestPerformance(manager, { standing: 30 });
+    const { code } = (await sell('friend')).json();
+    const perf = (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}`)).json();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const hold = await desk.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+          areas: [{ areaId: perf.areas[0].id, quantity: 1 }],
+        });
+        return desk.post('/api/v1/hubs/astana/orders', {
+          holdId: hold.json().id,
+          buyer: {},
+          payment: { provider: 'desk', method: 'cash' },
+          membershipCode: code,
+        });
+      }),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    expect((await desk.get(`/api/v1/hubs/astana/memberships/${code}`)).json().entriesLeft).toBe(0);
+  });
+
+  it('gives a student half off and tells the door to ask for the student ID', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    const { code } = (await sell('student')).json();
+    const bought = (await order(performanceId, ['stalls-A-5'], code)).json();
+    expect(bought.totalTiyn).toBe(250_000);
+    const scan = await desk.post(`/api/v1/hubs/astana/performances/${performanceId}/checkins`, {
+      scans: [
+        {
+          id: randomUUID(),
+          token: bought.tickets[0].qr,
+          direction: 'in',
+          scannedAt: new Date().toISOString(),
+          deviceId: 'door-1',
+        },
+      ],
+    });
+    expect(scan.json().results[0]).toMatchObject({
+      verdict: 'valid',
+      proof: { en: 'Student ID', ru: 'Студенческий билет' },
+    });
+    const list = (await desk.get(`/api/v1/hubs/astana/performances/${performanceId}/door-list`)).json();
+    expect(list.tickets[0].proof.kk).toBe('Студенттік билет');
+  });
+
+  it('refuses unknown or expired cards, and a card together with a promo code', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    expect((await order(performanceId, ['stalls-B-3'], 'OZ-NOSUCH00')).json()).toMatchObject({
+      code: 'membership_invalid',
+      errors: [{ path: 'body/membershipCode' }],
+    });
+    const { code, id } = (await sell('friend')).json();
+    await t.tdb.db.query(`update memberships set valid_until = now() - interval '1 day' where id = $1`, [id]);
+    expect((await order(performanceId, ['stalls-B-4'], code)).json().code).toBe('membership_invalid');
+    const hold = await desk.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+      seats: ['stalls-B-5'],
+    });
+    const both = await desk.post('/api/v1/hubs/astana/orders', {
+      holdId: hold.json().id,
+      buyer: {},
+      payment: { provider: 'desk', method: 'cash' },
+      membershipCode: code,
+      promoCode: 'ANY',
+    });
+    expect(both.statusCode).toBe(400);
+  });
+});
