@@ -3,7 +3,7 @@
 // seats (left/right along the row, up/down to the nearest seat of the next row), Home/End jump
 // to the ends of the row, Enter or Space selects. Price categories differ by colour AND shape;
 // taken, held and blocked seats by fill and mark, so nothing relies on colour alone.
-import { type KeyboardEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PriceCategoryDto, SeatDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
@@ -186,6 +186,13 @@ export function SeatMap({
     return { width, height, rows: [...rows.values()], sectionTop };
   }, [seats]);
 
+  // Start as large as the box allows (up to 1.75×), never smaller than the 28 px seat targets.
+  const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const room = (scroller.current?.clientWidth ?? 0) - 8;
+    if (room > 0) setZoom(Math.max(1, Math.min(1.75, Math.floor((room / geometry.width) * 10) / 10)));
+  }, [geometry.width]);
+
   const cx = (s: Pick<SeatDto, 'x'>) => (s.x + 1.5) * U;
   const cy = (s: Pick<SeatDto, 'y'>) => TOP + (s.y + 0.5) * U;
 
@@ -291,7 +298,7 @@ export function SeatMap({
           </button>
         </div>
       </div>
-      <div className="seatmap-scroll" data-testid="seatmap-scroll">
+      <div className="seatmap-scroll" data-testid="seatmap-scroll" ref={scroller}>
         {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a fieldset; it groups the seat checkboxes */}
         <svg
           className="seatmap-svg"
