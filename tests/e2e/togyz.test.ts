@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     page.locator('[data-testid="togyz-moves"] .tz-move:not(.tz-move-empty)').count();
   const kazan = async (page: Page, side: 'white' | 'black') =>
     Number(await page.locator(`[data-kazan="${side}"]`).getAttribute('data-count'));
-  /** Waits until the visitor may move (a pit is highlighted) or the game is over. */
+  /** Waits, once there are more than `after` plies, until the visitor may move again or the game is over. */
   const settled = (page: Page, after: number) =>
     page.waitForFunction(
       (n) =>
@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     const before = await plies(page);
     const pit = await page.locator('.tz-row-bottom .tz-playable').first().getAttribute('data-pit');
     await page.keyboard.press(String(pit));
-    await settled(page, before + 1);
+    await settled(page, before);
     return plies(page);
   }
 
@@ -201,7 +201,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     await page.waitForSelector('.tz-sowing');
     await page.locator('[data-testid="togyz-board"]').scrollIntoViewIfNeeded();
     await shoot(page, 'togyz-phone-ru-sowing', false);
-    await settled(page, before + 1);
+    await settled(page, before);
     await page.locator('[data-testid="togyz-board"]').scrollIntoViewIfNeeded();
     await shoot(page, 'togyz-phone-ru-midgame');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -214,5 +214,19 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     await shoot(page, 'togyz-phone-ru-replay');
     await page.locator('[data-testid="togyz-last"]').click();
     expect(await kazan(page, 'white')).toBe(82);
+  });
+
+  it('fits a tablet in portrait, playing black against the computer', async () => {
+    const page = await open('kk-Latn', { width: 820, height: 1180 });
+    await page.locator('[data-testid="togyz-speed"]').selectOption('fast');
+    await page.locator('[data-testid="togyz-level"]').selectOption('3');
+    await page.locator('[data-testid="togyz-colour-black"]').check();
+    // The computer opens as white; the board turns so that black sits at the bottom.
+    await settled(page, 0);
+    await expect(page.locator('.tz-row-bottom').getAttribute('data-side')).resolves.toBe('black');
+    for (let i = 0; i < 6; i++) await playByKey(page);
+    expect(await plies(page)).toBe(13);
+    await shoot(page, 'togyz-tablet-kk-latn-midgame', false);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -27,9 +27,11 @@ export function describeMove(t: Translate, r: MoveResult): string {
   return parts.join(' ');
 }
 
-/** True when a key press belongs to a form control rather than to the board. */
+const KEYLESS_INPUTS = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'file']);
+
+/** True when a key press belongs to a control that reads keys (text, a list) rather than to the board. */
 export function typingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]') !== null
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.closest('textarea, select, [contenteditable]') !== null;
 }
