@@ -14,7 +14,13 @@ export interface Migration {
 }
 
 export function listMigrations(): Migration[] {
-  const files = globSync('modules/*/migrations/*.sql', { cwd: serverDir });
+  const modules = path.join(serverDir, 'modules');
+  const files = readdirSync(modules).flatMap((m) => {
+    const dir = path.join('modules', m, 'migrations');
+    return existsSync(path.join(serverDir, dir))
+      ? readdirSync(path.join(serverDir, dir)).filter((f) => f.endsWith('.sql')).map((f) => path.join(dir, f))
+      : [];
+  });
   const migrations = files
     .map((f) => ({ name: path.basename(f, '.sql'), file: path.join(serverDir, f) }))
     .sort((a, b) => a.name.localeCompare(b.name));
