@@ -28,10 +28,16 @@ export function Desk() {
   const tab = params.get('tab') === 'refund' ? 'refund' : 'sell';
   const performanceId = params.get('performance') ?? undefined;
   const [sold, setSold] = useState<OrderDto | undefined>(undefined);
-  const { data: picked, reload } = useApi<PerformanceDto>(
+  const [version, setVersion] = useState(0);
+  const { data: picked, reload: reloadPerformance } = useApi<PerformanceDto>(
     performanceId ? `/hubs/${encodeURIComponent(hub.slug)}/performances/${performanceId}` : null,
   );
   const performance = picked?.id === performanceId ? picked : undefined;
+  // What is left changed: the performance and the list both show it.
+  const reload = useCallback(() => {
+    reloadPerformance();
+    setVersion((v) => v + 1);
+  }, [reloadPerformance]);
 
   const setTab = (next: 'sell' | 'refund') => {
     const p = new URLSearchParams(params);
@@ -106,6 +112,7 @@ export function Desk() {
               onPick={pick}
               inputId={SEARCH_FIELD_ID}
               testId="desk-picker"
+              version={version}
             />
             <p className="desk-keys">
               <kbd>F2</kbd> {t('desk.key.find')} · <kbd>↑</kbd>

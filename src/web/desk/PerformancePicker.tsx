@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import type { PerformanceDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatDate, formatTime } from '../../common/format.ts';
@@ -38,18 +38,31 @@ interface Props {
   /** id of the search field, for a shortcut that focuses it */
   inputId?: string;
   testId: string;
+  /** bump to fetch the program again (after a sale the places left change) */
+  version?: number;
 }
 
 /**
  * Today's and upcoming performances with a search field: type to filter, arrows to move,
  * Enter to pick (the ARIA combobox pattern with an always-visible list).
  */
-export function PerformancePicker({ hubSlug, timeZone, selectedId, onPick, inputId, testId }: Props) {
+export function PerformancePicker({
+  hubSlug,
+  timeZone,
+  selectedId,
+  onPick,
+  inputId,
+  testId,
+  version,
+}: Props) {
   const { locale, t } = useI18n();
   const from = todayIn(timeZone);
   const { data, error, loading, reload } = useApi<PerformanceDto[]>(
     `/hubs/${encodeURIComponent(hubSlug)}/program?from=${from}`,
   );
+  useEffect(() => {
+    if (version) reload();
+  }, [version, reload]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();

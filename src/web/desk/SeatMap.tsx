@@ -106,10 +106,6 @@ export function SeatMap({ seats, prices, picked, held, onToggle, disabled }: Pro
       </fieldset>
       <ul className="seat-legend">
         <li>
-          <span className="seat-swatch seat-free" aria-hidden="true" />
-          {t('desk.seat.free')}
-        </li>
-        <li>
           <span className="seat-swatch seat-picked" aria-hidden="true" />
           {t('desk.seat.picked')}
         </li>

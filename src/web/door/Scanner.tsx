@@ -118,7 +118,12 @@ export function Scanner({ hubSlug, timeZone, performanceId }: Props) {
   const visible = last && shown === last.id ? last : undefined;
 
   return (
-    <div className="door-screen" data-testid="door-scanner">
+    <div
+      className="door-screen"
+      data-testid="door-scanner"
+      data-scans={door.scans.length}
+      data-ready={list !== undefined}
+    >
       <div className="door-bar">
         <Link to={`/back-office/${hubSlug}/door`} className="door-back" data-testid="door-back">
           <span aria-hidden="true">←</span> {t('door.performances')}

@@ -9,11 +9,13 @@ export function registerAppShell(): void {
     .register('/sw.js', { scope: '/' })
     .then(async () => {
       const reg = await navigator.serviceWorker.ready;
+      // What loaded before the worker took over: the assets, and the API answers the page
+      // starts from (the session, the hub); the worker keeps those it is allowed to.
       const urls = performance
         .getEntriesByType('resource')
         .map((e) => new URL(e.name))
-        .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
-        .map((u) => u.pathname);
+        .filter((u) => u.origin === location.origin && /^\/(assets|api)\//.test(u.pathname))
+        .map((u) => u.pathname + u.search);
       reg.active?.postMessage({ type: 'cache-assets', urls: [...new Set(urls)] });
     })
     .catch(() => {

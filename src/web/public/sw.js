@@ -3,7 +3,8 @@
 // - pages (navigations): network first; the last index.html is kept and served offline;
 // - built assets (/assets/*, content-hashed names): from the cache, fetched and kept on a miss;
 //   the assets index.html names are fetched when the worker installs and whenever a new
-//   index.html arrives (old ones are dropped then), and pages post their lazy chunks;
+//   index.html arrives (old ones are dropped then), and pages post their lazy chunks and the
+//   API answers they started from;
 // - the API: network first, and for a few GETs a page needs to start (session, hubs, program,
 //   performances) the last answer is kept for offline use. Writes are never cached; the door
 //   scanner keeps its own queue in IndexedDB.
@@ -54,13 +55,22 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (data?.type !== 'cache-assets' || !Array.isArray(data.urls)) return;
-  const urls = data.urls.filter((u) => typeof u === 'string' && u.startsWith('/assets/'));
+  const urls = data.urls.filter((u) => typeof u === 'string');
   event.waitUntil(
-    caches.open(ASSETS).then(async (cache) => {
+    (async () => {
+      const assets = await caches.open(ASSETS);
+      const api = await caches.open(API);
       for (const url of urls) {
-        if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+        if (url.startsWith('/assets/')) {
+          if (!(await assets.match(url))) await assets.add(url).catch(() => {});
+        } else if (API_KEPT.test(new URL(url, self.location.origin).pathname)) {
+          // fetched again, now through the worker, with the page's cookies
+          await fetch(url, { credentials: 'same-origin' })
+            .then((res) => (res.ok ? api.put(url, res) : undefined))
+            .catch(() => {});
+        }
       }
-    }),
+    })(),
   );
 });
 
