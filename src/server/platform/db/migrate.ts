@@ -1,7 +1,7 @@
 // Migrations are plain SQL files kept by the module that owns the tables
 // (src/server/modules/<module>/migrations/NNNN_name.sql). The NNNN prefix is global, so the
 // history is one ordered list across modules. Applied names are recorded in schema_migrations.
-import { globSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
@@ -18,7 +18,9 @@ export function listMigrations(): Migration[] {
   const files = readdirSync(modules).flatMap((m) => {
     const dir = path.join('modules', m, 'migrations');
     return existsSync(path.join(serverDir, dir))
-      ? readdirSync(path.join(serverDir, dir)).filter((f) => f.endsWith('.sql')).map((f) => path.join(dir, f))
+      ? readdirSync(path.join(serverDir, dir))
+          .filter((f) => f.endsWith('.sql'))
+          .map((f) => path.join(dir, f))
       : [];
   });
   const migrations = files
