@@ -518,6 +518,7 @@ export const en = {
   'door.online': 'Online',
   'door.offline': 'Offline: scans are kept on this device',
   'door.allSynced': 'all scans sent',
+  'door.offlineReady': 'ready to work offline',
   'door.pending': { one: '{count} scan waiting to be sent', other: '{count} scans waiting to be sent' },
   'door.inside': 'inside now',
   'door.attendance': '{checkedIn} came in of {sold} sold',

@@ -512,6 +512,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'door.online': 'Jelıde',
   'door.offline': 'Jelı joq: skanerleuler osy qūrylğyda saqtalady',
   'door.allSynced': 'barlyq skanerleu jıberıldı',
+  'door.offlineReady': 'jelısız jūmysqa daiyn',
   'door.pending': { one: '{count} skanerleu jıberudı kütude', other: '{count} skanerleu jıberudı kütude' },
   'door.inside': 'qazır ışınde',
   'door.attendance': 'satylğan {sold} bilettıñ {checkedIn} kırdı',

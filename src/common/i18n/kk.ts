@@ -523,6 +523,7 @@ export const kk: CatalogOf<typeof en> = {
   'door.online': 'Желіде',
   'door.offline': 'Желі жоқ: сканерлеулер осы құрылғыда сақталады',
   'door.allSynced': 'барлық сканерлеу жіберілді',
+  'door.offlineReady': 'желісіз жұмысқа дайын',
   'door.pending': { one: '{count} сканерлеу жіберуді күтуде', other: '{count} сканерлеу жіберуді күтуде' },
   'door.inside': 'қазір ішінде',
   'door.attendance': 'сатылған {sold} билеттің {checkedIn} кірді',

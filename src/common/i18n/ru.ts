@@ -580,6 +580,7 @@ export const ru: CatalogOf<typeof en> = {
   'door.online': 'В сети',
   'door.offline': 'Нет сети: сканы хранятся на этом устройстве',
   'door.allSynced': 'все сканы отправлены',
+  'door.offlineReady': 'готово к работе без сети',
   'door.pending': {
     one: '{count} скан ждёт отправки',
     few: '{count} скана ждут отправки',

@@ -20,11 +20,16 @@ export function Door() {
   const navigate = useNavigate();
   usePageTitle(`${t('door.title')} · ${localize(hub.name, locale)}`);
   const [kept, setKept] = useState<DoorList[]>([]);
+  const [offlineReady, setOfflineReady] = useState(false);
   const base = `/back-office/${hub.slug}/door`;
 
   // Once visited, the scanner opens without network: the app shell goes into the cache.
   useEffect(() => {
-    registerAppShell();
+    let live = true;
+    registerAppShell().then((ok) => live && setOfflineReady(ok));
+    return () => {
+      live = false;
+    };
   }, []);
 
   useEffect(() => {
@@ -35,7 +40,14 @@ export function Door() {
   }, [performanceId, hub.slug]);
 
   if (performanceId)
-    return <Scanner hubSlug={hub.slug} timeZone={hub.timeZone} performanceId={performanceId} />;
+    return (
+      <Scanner
+        hubSlug={hub.slug}
+        timeZone={hub.timeZone}
+        performanceId={performanceId}
+        offlineReady={offlineReady}
+      />
+    );
 
   return (
     <div className="door-pick" data-testid="door-pick">

@@ -14,6 +14,8 @@ interface Props {
   hubSlug: string;
   timeZone: string;
   performanceId: string;
+  /** the page itself is kept for opening with no network */
+  offlineReady: boolean;
 }
 
 const ICON: Record<Verdict, string> = {
@@ -41,7 +43,7 @@ export function verdictKey(v: Verdict, direction: Direction): MessageKey {
   return v === 'valid' && direction === 'out' ? 'door.verdict.exit' : `door.verdict.${v}`;
 }
 
-export function Scanner({ hubSlug, timeZone, performanceId }: Props) {
+export function Scanner({ hubSlug, timeZone, performanceId, offlineReady }: Props) {
   const { locale, t } = useI18n();
   const door = useDoor(hubSlug, performanceId);
   const [direction, setDirection] = useState<Direction>('in');
@@ -139,12 +141,14 @@ export function Scanner({ hubSlug, timeZone, performanceId }: Props) {
           role="status"
           data-testid="door-net"
           data-online={door.online}
+          data-offline-ready={offlineReady}
         >
           {door.online ? t('door.online') : t('door.offline')}
           {' · '}
           <span data-testid="door-pending" data-count={pending}>
             {pending === 0 ? t('door.allSynced') : t('door.pending', { count: pending })}
           </span>
+          {door.online && offlineReady && ` · ${t('door.offlineReady')}`}
         </p>
       </div>
 

@@ -56,20 +56,29 @@ self.addEventListener('message', (event) => {
   const data = event.data;
   if (data?.type !== 'cache-assets' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u) => typeof u === 'string');
+  const reply = event.ports[0];
   event.waitUntil(
     (async () => {
       const assets = await caches.open(ASSETS);
       const api = await caches.open(API);
-      for (const url of urls) {
-        if (url.startsWith('/assets/')) {
-          if (!(await assets.match(url))) await assets.add(url).catch(() => {});
-        } else if (API_KEPT.test(new URL(url, self.location.origin).pathname)) {
-          // fetched again, now through the worker, with the page's cookies
-          await fetch(url, { credentials: 'same-origin' })
-            .then((res) => (res.ok ? api.put(url, res) : undefined))
-            .catch(() => {});
-        }
-      }
+      const results = await Promise.all(
+        urls.map(async (url) => {
+          try {
+            if (url.startsWith('/assets/')) {
+              if (!(await assets.match(url))) await assets.add(url);
+            } else if (API_KEPT.test(new URL(url, self.location.origin).pathname)) {
+              // fetched again, now through the worker, with the page's cookies
+              const res = await fetch(url, { credentials: 'same-origin' });
+              if (res.ok) await api.put(url, res);
+            }
+            return true;
+          } catch {
+            return false;
+          }
+        }),
+      );
+      // The page learns whether it can now open with no network.
+      reply?.postMessage({ ok: results.every(Boolean) });
     })(),
   );
 });
