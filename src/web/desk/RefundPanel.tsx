@@ -84,6 +84,11 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
   };
 
   const recent = recentOrders().slice(0, 5);
+  // seat ids are "<section>-<row>-<number>"
+  const seatName = (id: string) => {
+    const parts = id.split('-');
+    return t('desk.line.seat', { row: parts[parts.length - 2] ?? '', number: parts[parts.length - 1] ?? '' });
+  };
 
   return (
     <section className="refund" aria-labelledby="refund-heading" data-testid="refund-panel">
@@ -147,7 +152,7 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
             {order.lines.map((l) => (
               <li key={l.id}>
                 <span>
-                  {l.seatId ?? localize(l.categoryName, locale)}
+                  {l.seatId ? seatName(l.seatId) : localize(l.categoryName, locale)}
                   <span className="cart-cat"> · {localize(l.categoryName, locale)}</span>
                 </span>
                 <span className="cart-amount">
