@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatKazakh,
   formatMoney,
   formatNumber,
   formatTime,
@@ -189,5 +190,29 @@ describe('pluralCategory', () => {
       'other',
     ]);
     expect([0, 1, 2].map((n) => pluralCategory(n, 'en'))).toEqual(['other', 'one', 'other']);
+  });
+});
+
+describe('Kazakh dates without Intl Kazakh data (as in Chromium)', () => {
+  it('match what Intl with Kazakh data writes, for every month, weekday and style', () => {
+    for (let m = 0; m < 12; m++) {
+      for (const day of [1, 9, 28]) {
+        const date = new Date(Date.UTC(2026, m, day, 14, 5, 7));
+        for (const style of ['short', 'medium', 'long', 'full'] as const) {
+          const intl = new Intl.DateTimeFormat('kk-KZ', { dateStyle: style, timeZone: 'Asia/Almaty' }).format(
+            date,
+          );
+          expect(formatKazakh(date, 'Asia/Almaty', style)).toBe(intl);
+        }
+        for (const style of ['short', 'medium'] as const) {
+          const intl = new Intl.DateTimeFormat('kk-KZ', {
+            dateStyle: 'long',
+            timeStyle: style,
+            timeZone: 'Asia/Almaty',
+          }).format(date);
+          expect(formatKazakh(date, 'Asia/Almaty', 'long', style)).toBe(intl);
+        }
+      }
+    }
   });
 });

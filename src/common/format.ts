@@ -12,6 +12,9 @@ import { kazakhToLatin } from './translit.ts';
  * Kazakhstan read dates in every language.
  */
 const INTL_LOCALE: Record<Locale, string> = { kk: 'kk-KZ', 'kk-Latn': 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
+// Numbers and money in Kazakh are written as in Russian (1 234 567,50 ₸); ru-KZ data is in
+// every browser, while some (Chromium) ship no Kazakh data at all and fall back to "₸ 1,234,567.50".
+const NUMBER_LOCALE: Record<Locale, string> = { kk: 'ru-KZ', 'kk-Latn': 'ru-KZ', ru: 'ru-KZ', en: 'en-GB' };
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 
@@ -40,7 +43,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralR
 }
 
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const tag = INTL_LOCALE[locale];
+  const tag = NUMBER_LOCALE[locale];
   return cached(`n|${tag}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options));
 }
 
@@ -82,13 +85,31 @@ export function formatNumber(
   return numberFormat(locale, options).format(n);
 }
 
+/** Whether this runtime's Intl knows Kazakh (Node does; Chromium ships without it). */
+const hasKazakhData = /[а-яәіңғүұқөһ]/i.test(
+  new Intl.DateTimeFormat('kk-KZ', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 15)),
+);
+
+function format(
+  date: Date | number,
+  locale: Locale,
+  timeZone: string,
+  dateStyle?: DateStyle,
+  timeStyle?: DateStyle,
+): string {
+  if ((locale === 'kk' || locale === 'kk-Latn') && !hasKazakhData) {
+    return script(locale, formatKazakh(date, timeZone, dateStyle, timeStyle));
+  }
+  return script(locale, dateTimeFormat(locale, { dateStyle, timeStyle, timeZone }).format(date));
+}
+
 export function formatDate(
   date: Date | number,
   locale: Locale,
   timeZone: string,
   style: DateStyle = 'medium',
 ): string {
-  return script(locale, dateTimeFormat(locale, { dateStyle: style, timeZone }).format(date));
+  return format(date, locale, timeZone, style);
 }
 
 export function formatDateTime(
@@ -98,7 +119,7 @@ export function formatDateTime(
   dateStyle: DateStyle = 'medium',
   timeStyle: DateStyle = 'short',
 ): string {
-  return script(locale, dateTimeFormat(locale, { dateStyle, timeStyle, timeZone }).format(date));
+  return format(date, locale, timeZone, dateStyle, timeStyle);
 }
 
 export function formatTime(
@@ -107,7 +128,74 @@ export function formatTime(
   timeZone: string,
   style: DateStyle = 'short',
 ): string {
-  return script(locale, dateTimeFormat(locale, { timeStyle: style, timeZone }).format(date));
+  return format(date, locale, timeZone, undefined, style);
+}
+
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+const KK_WEEKDAYS = ['жексенбі', 'дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі'];
+
+/**
+ * Kazakh dates as CLDR writes them ("2026 ж. 8 наурыз, жексенбі, 19:05"), built from the
+ * numeric parts of the date in the time zone, for runtimes whose Intl has no Kazakh data.
+ */
+export function formatKazakh(
+  date: Date | number,
+  timeZone: string,
+  dateStyle?: DateStyle,
+  timeStyle?: DateStyle,
+): string {
+  const parts = Object.fromEntries(
+    cached(
+      `kkparts|${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+          timeZoneName: 'shortOffset',
+        }),
+    )
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const month = Number(parts.month) - 1;
+  const day = Number(parts.day);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
+  const two = (n: number) => String(n).padStart(2, '0');
+  const monthName = KK_MONTHS[month] ?? '';
+  const datePart = {
+    short: `${two(day)}.${two(month + 1)}.${String(parts.year).slice(-2)}`,
+    medium: `${parts.year} ж. ${two(day)} ${monthName.slice(0, 3)}.`,
+    long: `${parts.year} ж. ${day} ${monthName}`,
+    full: `${parts.year} ж. ${day} ${monthName}, ${KK_WEEKDAYS[weekday] ?? ''}`,
+  };
+  const hm = `${parts.hour}:${parts.minute}`;
+  const timePart = {
+    short: hm,
+    medium: `${hm}:${parts.second}`,
+    long: `${hm}:${parts.second} ${parts.timeZoneName}`,
+    full: `${hm}:${parts.second} ${parts.timeZoneName}`,
+  };
+  return [dateStyle && datePart[dateStyle], timeStyle && timePart[timeStyle]].filter(Boolean).join(', ');
 }
 
 /** The plural category (CLDR) of a number, for choosing the right UI string. */
