@@ -6,6 +6,8 @@ const RESERVED = new Set([
   'reset-password',
   'invitations',
   'back-office',
+  'orders',
+  'my',
 ]);
 
 /** The hub a path is about: /:hub, /:hub/spaces/…, /back-office/:hub/…; undefined otherwise. */
