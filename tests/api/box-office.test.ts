@@ -31,6 +31,9 @@ describe.each(DRIVERS)('box office (%s)', (driver) => {
     expect(res.statusCode).toBe(201);
     const order = res.json();
     expect(order).toMatchObject({ status: 'paid', channel: 'desk', totalTiyn: 800_000, currency: 'KZT' });
+    const found = await desk.get(`/api/v1/hubs/astana/orders?number=${order.number}`);
+    expect(found.json().map((o: { id: string }) => o.id)).toEqual([order.id]);
+    expect((await t.client().get(`/api/v1/hubs/astana/orders?number=${order.number}`)).statusCode).toBe(401);
     expect(order.lines.map((l: { vatTiyn: number; vatRateBp: number }) => [l.vatRateBp, l.vatTiyn])).toEqual([
       [1600, 68_966],
       [1600, 41_379],
@@ -66,7 +69,10 @@ describe.each(DRIVERS)('box office (%s)', (driver) => {
       seats: ['stalls-A-4', 'stalls-A-5'],
     });
     expect(second.statusCode).toBe(409);
-    expect(second.json()).toMatchObject({ code: 'seat_taken' });
+    expect(second.json()).toMatchObject({
+      code: 'seat_taken',
+      errors: [{ path: 'seats/stalls-A-4', message: 'is taken' }],
+    });
     expect(second.json().detail).toContain('stalls-A-4');
     // Nothing of a failed hold stays held.
     const seatsNow = (

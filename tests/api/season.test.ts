@@ -55,6 +55,21 @@ describe.each(DRIVERS)('demo season (%s)', (driver) => {
     expect(seats.filter((s) => s.wheelchair)).toHaveLength(4);
   });
 
+  it('lists events, drafts only for program managers', async () => {
+    const manager = await t.signedIn('program@astana.ozgeepic.kz');
+    await manager.post('/api/v1/hubs/astana/events', {
+      slug: 'draft-idea',
+      kind: 'concert',
+      title: { en: 'An idea' },
+    });
+    const publicList = (await t.client().get('/api/v1/hubs/astana/events')).json() as { slug: string }[];
+    expect(publicList.map((e) => e.slug)).toContain('abai-zholy');
+    expect(publicList.map((e) => e.slug)).not.toContain('draft-idea');
+    const all = (await manager.get('/api/v1/hubs/astana/events?drafts=true')).json() as { slug: string }[];
+    expect(all[0]?.slug).toBe('draft-idea');
+    expect((await t.client().get('/api/v1/hubs/astana/events?drafts=true')).statusCode).toBe(401);
+  });
+
   it('keeps each hub to its own season', async () => {
     const shymkent = (await t.client().get('/api/v1/hubs/shymkent/program')).json() as {
       eventSlug: string;

@@ -65,5 +65,6 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/hubs/{hub}/waitlist/{id}',
   'DELETE /api/v1/hubs/{hub}/waitlist/{id}',
   'GET /api/v1/hubs/{hub}/membership-plans',
+  'GET /api/v1/hubs/{hub}/events',
   'POST /api/v1/payments/sandbox/callback',
 ]);

@@ -107,7 +107,7 @@ export async function checkout(
       orderId: order.id,
       orderNumber: order.number,
       amountTiyn: order.totalTiyn,
-      description: `ÓzgeEpic ${localize(hub.name, 'en')} #${order.number}`,
+      description: `${localize(hub.name, 'en')} #${order.number}`,
       returnUrl: `${config.publicUrl}/orders/${order.id}?hub=${hub.slug}`,
       method: input.payment.method,
     });

@@ -33,11 +33,13 @@ export interface Hold {
   items: HoldItem[];
 }
 
+/** 409 naming the seats someone else got first, also as field errors so a client can mark them. */
 export const seatTaken = (seats: string[]) =>
   new HttpProblem(
     409,
     'seat_taken',
     `Someone else has just taken ${seats.length === 1 ? 'the seat' : 'the seats'} ${seats.join(', ')}. Pick others.`,
+    { errors: seats.map((id) => ({ path: `seats/${id}`, message: 'is taken' })) },
   );
 export const soldOut = (what = 'these places') =>
   new HttpProblem(409, 'sold_out', `Sold out: there are not enough of ${what} left.`);

@@ -296,12 +296,18 @@ export async function expireUnpaidOrders(q: Queryable): Promise<number> {
   return expired.length;
 }
 
-/** Refunds a whole paid order: tickets void, seats and places back on sale. The caller returns the money. */
+/**
+ * Refunds a whole paid order: tickets void, seats and places back on sale. Money taken by a
+ * provider that must be asked to give it back (`owedBy`) is marked as owed in this same
+ * transaction and returned by settleRefundsDue, so a failing provider call is retried, not lost;
+ * other payments (cash at the desk) are refunded on the spot.
+ */
 export async function refundOrder(
   q: Queryable,
   hubId: string,
   orderId: string,
-): Promise<{ payments: { id: string; provider: string; providerRef: string | null; amountTiyn: number }[] }> {
+  opts: { owedBy?: (provider: string) => boolean } = {},
+): Promise<void> {
   const updated = await q.query(
     `update orders set status = 'refunded' where id = $1 and hub_id = $2 and status = 'paid' returning id`,
     [orderId, hubId],
@@ -325,13 +331,18 @@ export async function refundOrder(
   );
   await giveBackOrder(q, orderId);
   await queueAfterRefund(q, orderId);
-  return {
-    payments: await q.query(
-      `update payments set status = 'refunded', updated_at = now() where order_id = $1 and status = 'succeeded'
-       returning id, provider, provider_ref as "providerRef", amount_tiyn::int as "amountTiyn"`,
-      [orderId],
-    ),
-  };
+  const paid = await q.query<{ id: string; provider: string }>(
+    `select id, provider from payments where order_id = $1 and status = 'succeeded'`,
+    [orderId],
+  );
+  for (const p of paid) {
+    await q.query(
+      opts.owedBy?.(p.provider)
+        ? 'update payments set refund_due = true, updated_at = now() where id = $1'
+        : `update payments set status = 'refunded', updated_at = now() where id = $1`,
+      [p.id],
+    );
+  }
 }
 
 /** Paid orders that somehow lack tickets get them (run at start-up). */

@@ -17,6 +17,7 @@ import { getSaleInfo } from '../program/service.ts';
 import { checkout } from './checkout.ts';
 import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { getOrder, refundOrder } from './orders.ts';
+import { settleRefundsDue } from './payments.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -154,8 +155,9 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
     async (req) => {
       const hub = await getHubBySlug(db, req.params.hub);
       const auth = requirePermission(req, 'boxOffice.sell', hub.id);
-      const refunded = await db.tx(async (q) => {
-        const r = await refundOrder(q, hub.id, req.params.id);
+      await db.tx(async (q) => {
+        // Money taken online goes back through its provider; the desk hands cash back itself.
+        await refundOrder(q, hub.id, req.params.id, { owedBy: (p) => payments.get(p)?.immediate === false });
         await recordAudit(q, {
           hubId: hub.id,
           actorId: auth.user.id,
@@ -164,15 +166,40 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
           entityId: req.params.id,
           details: { reason: req.body.reason },
         });
-        return r;
       });
-      for (const p of refunded.payments) {
-        const provider = payments.get(p.provider);
-        if (provider && p.providerRef)
-          await provider.refund({ providerRef: p.providerRef, amountTiyn: p.amountTiyn });
-      }
+      await settleRefundsDue(ctx, req.log);
       const { userId: _, ...order } = await getOrder(db, hub.id, req.params.id, signer);
       return order;
+    },
+  );
+
+  api.get(
+    '/hubs/:hub/orders',
+    {
+      schema: {
+        tags: ['box office'],
+        summary: 'Find an order by the number people read out at the desk, or list the latest 50',
+        params: HubParams,
+        querystring: Type.Object(
+          { number: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(OrderSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      requirePermission(req, 'boxOffice.sell', hub.id);
+      const rows = await db.query<{ id: string }>(
+        `select id from orders where hub_id = $1 and ($2::bigint is null or number = $2::bigint) order by created_at desc limit 50`,
+        [hub.id, req.query.number ?? null],
+      );
+      return Promise.all(
+        rows.map(async (r) => {
+          const { userId: _, ...o } = await getOrder(db, hub.id, r.id, signer);
+          return o;
+        }),
+      );
     },
   );
 

@@ -13,7 +13,7 @@ import {
   UnblockSeatsBody,
   UpdateEventBody,
 } from '../../../common/api/program.ts';
-import { HubParams, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import { HubParams, literals, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
 import { can } from '../../../common/permissions.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
@@ -29,6 +29,7 @@ import {
   getEvent,
   getPerformance,
   getSeatMap,
+  listEvents,
   listPerformances,
   listSeatMaps,
   listSeats,
@@ -80,6 +81,28 @@ export function programRoutes(api: Api, { db }: AppContext): void {
         lang: req.query.lang,
         drafts,
       });
+    },
+  );
+
+  api.get(
+    '/hubs/:hub/events',
+    {
+      schema: {
+        tags: ['program'],
+        summary: 'Every event of the hub, newest first (?drafts=true for program managers)',
+        params: HubParams,
+        querystring: Type.Object(
+          { drafts: Type.Optional(literals(['true', 'false'] as const)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(EventSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const drafts = req.query.drafts === 'true';
+      if (drafts) requirePermission(req, 'program.manage', hub.id);
+      return listEvents(db, hub.id, { drafts });
     },
   );
 

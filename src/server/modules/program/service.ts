@@ -91,6 +91,18 @@ export async function getEvent(
   return event;
 }
 
+/** Every event of a hub, newest first; drafts only for those who may see them. */
+export async function listEvents(
+  q: Queryable,
+  hubId: string,
+  opts: { drafts: boolean },
+): Promise<EventDto[]> {
+  return q.query<EventDto>(
+    `select ${EVENT_COLUMNS} from events e where e.hub_id = $1 and ($2 or e.status <> 'draft') order by e.created_at desc, e.slug`,
+    [hubId, opts.drafts],
+  );
+}
+
 export interface ProgramFilter {
   kind?: EventKind | undefined;
   spaceSlug?: string | undefined;
