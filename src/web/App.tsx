@@ -31,6 +31,12 @@ const MyTickets = lazy(() => import('./program/MyTickets.tsx').then((m) => ({ de
 const ProgramSection = lazy(() =>
   import('./back-office/program/ProgramSection.tsx').then((m) => ({ default: m.ProgramSection })),
 );
+const WaitlistPage = lazy(() =>
+  import('./offers/WaitlistPage.tsx').then((m) => ({ default: m.WaitlistPage })),
+);
+const OffersSection = lazy(() =>
+  import('./offers/OffersSection.tsx').then((m) => ({ default: m.OffersSection })),
+);
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 const Desk = lazy(() => import('./desk/Desk.tsx').then((m) => ({ default: m.Desk })));
 const Door = lazy(() => import('./door/Door.tsx').then((m) => ({ default: m.Door })));
@@ -57,6 +63,7 @@ export function App() {
                   <Route path="audit" element={<Audit />} />
                   <Route path="hubs" element={<Hubs />} />
                   <Route path="program/*" element={lazyPage(<ProgramSection />)} />
+                  <Route path="offers/*" element={lazyPage(<OffersSection />)} />
                   <Route
                     path="desk"
                     element={
@@ -90,6 +97,7 @@ export function App() {
                 <Route path=":hubSlug/events/:eventSlug" element={lazyPage(<EventPage />)} />
                 <Route path=":hubSlug/performances/:performanceId" element={lazyPage(<BookingPage />)} />
                 <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
+                <Route path=":hubSlug/waitlist/:id" element={lazyPage(<WaitlistPage />)} />
                 <Route
                   path=":hubSlug/games/togyz"
                   element={

@@ -7,7 +7,7 @@ import { can, type Grants } from '../../common/permissions.ts';
  * workspace) add their sections here when they exist.
  */
 export interface Section {
-  id: 'overview' | 'program' | 'spaces' | 'staff' | 'audit' | 'hubs' | 'desk' | 'door';
+  id: 'overview' | 'program' | 'offers' | 'spaces' | 'staff' | 'audit' | 'hubs' | 'desk' | 'door';
   /** relative to /back-office/:hubSlug */
   path: string;
   label: MessageKey;
@@ -17,6 +17,12 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'overview', path: '', label: 'bo.nav.overview', visible: (g, h) => can(g, 'backOffice.enter', h) },
   { id: 'program', path: 'program', label: 'program.bo.nav', visible: (g, h) => can(g, 'program.manage', h) },
+  {
+    id: 'offers',
+    path: 'offers',
+    label: 'offers.bo.nav',
+    visible: (g, h) => can(g, 'program.manage', h),
+  },
   { id: 'spaces', path: 'spaces', label: 'bo.nav.spaces', visible: (g, h) => can(g, 'spaces.edit', h) },
   {
     id: 'staff',

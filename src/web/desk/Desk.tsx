@@ -8,6 +8,7 @@ import { useApi } from '../api/useApi.ts';
 import { useBackOffice } from '../back-office/context.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { DeskMembershipSale } from '../offers/DeskMembershipSale.tsx';
 import { PerformancePicker } from './PerformancePicker.tsx';
 import { RefundPanel } from './RefundPanel.tsx';
 import { SalePanel } from './SalePanel.tsx';
@@ -118,6 +119,7 @@ export function Desk() {
               <kbd>F2</kbd> {t('desk.key.find')} · <kbd>↑</kbd>
               <kbd>↓</kbd> <kbd>Enter</kbd> {t('desk.key.pick')}
             </p>
+            <DeskMembershipSale hubSlug={hub.slug} timeZone={hub.timeZone} />
           </section>
           <section className="desk-sale" aria-labelledby="desk-sale-heading">
             <h2 id="desk-sale-heading" className="desk-h2">

@@ -8,6 +8,8 @@ import { useApi } from '../api/useApi.ts';
 import { useBackOffice } from '../back-office/context.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
+import { offerCodeBody } from '../offers/codes.ts';
+import { DeskCodeField } from '../offers/DeskCodeField.tsx';
 import { KEYS, useLatest } from './Desk.tsx';
 import { postWithKey } from './keyed.ts';
 import { SeatMap } from './SeatMap.tsx';
@@ -49,6 +51,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
   const [error, setError] = useState<unknown>(undefined);
   const [email, setEmail] = useState('');
   const [buyerName, setBuyerName] = useState('');
+  const [offerCode, setOfferCode] = useState('');
   const [compOpen, setCompOpen] = useState(false);
   const [compReason, setCompReason] = useState('');
   const [compError, setCompError] = useState(false);
@@ -153,7 +156,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
           holdId: h.id,
           buyer,
           payment: { provider: 'desk', method },
-          ...(complimentary ? { complimentary: { reason: complimentary } } : {}),
+          ...(complimentary ? { complimentary: { reason: complimentary } } : offerCodeBody(offerCode)),
           locale,
         },
         saleKey.current,
@@ -422,6 +425,14 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
         </div>
         <p className="field-hint">{t('desk.buyerHint')}</p>
       </details>
+
+      <DeskCodeField
+        hubSlug={hubSlug}
+        timeZone={hub.timeZone}
+        value={offerCode}
+        onChange={setOfferCode}
+        disabled={busy || closed}
+      />
 
       {error ? <ErrorNote error={error} /> : null}
 

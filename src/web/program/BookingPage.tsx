@@ -17,6 +17,10 @@ import { useForm } from '../components/useForm.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { checkEmail } from '../components/validate.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { isOfferCodeProblem, offerCodeBody } from '../offers/codes.ts';
+import { OfferCodeField } from '../offers/OfferCodeField.tsx';
+import { OrderSavings } from '../offers/OrderSavings.tsx';
+import { WaitlistJoin } from '../offers/WaitlistJoin.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { useSession } from '../session/session.tsx';
@@ -249,9 +253,12 @@ export function BookingPage() {
           busy={busy}
         />
       ) : !canBook(availability) ? (
-        <p>
-          <Link to={eventUrl}>{t('program.booking.otherDates')}</Link>
-        </p>
+        <>
+          {availability === 'sold_out' && <WaitlistJoin hubSlug={hub.slug} performance={p} />}
+          <p>
+            <Link to={eventUrl}>{t('program.booking.otherDates')}</Link>
+          </p>
+        </>
       ) : (
         <form className="booking-choose" onSubmit={holdChosen} noValidate data-testid="choose-form">
           {p.seatCount > 0 && (
@@ -485,6 +492,7 @@ function Checkout({
   const navigate = useNavigate();
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
+  const [offerCode, setOfferCode] = useState('');
   const [redirecting, setRedirecting] = useState(false);
   const key = useRef<string | undefined>(undefined);
   const form = useForm<'email' | 'name'>();
@@ -522,6 +530,7 @@ function Checkout({
       },
       payment: { provider: 'sandbox', method: 'card' },
       locale,
+      ...offerCodeBody(offerCode),
     });
   }
 
@@ -531,6 +540,7 @@ function Checkout({
       <section className="checkout-review" aria-labelledby="review-title" data-testid="checkout-review">
         <h2 id="review-title">{t('checkout.summary', { number: order.number })}</h2>
         <OrderLines order={order} />
+        <OrderSavings order={order} />
         <p className="muted">{t('checkout.payHint')}</p>
         {redirect ? (
           <a
@@ -556,7 +566,10 @@ function Checkout({
   return (
     <form className="form checkout" onSubmit={onSubmit} noValidate data-testid="checkout-form">
       <h2>{t('checkout.title')}</h2>
-      <FormAlert error={form.error} hasFieldErrors={form.hasFieldErrors} />
+      <FormAlert
+        error={isOfferCodeProblem(form.error) ? undefined : form.error}
+        hasFieldErrors={form.hasFieldErrors || isOfferCodeProblem(form.error)}
+      />
       {!user && (
         <p className="muted">
           <Link to={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
@@ -584,6 +597,7 @@ function Checkout({
         maxLength={100}
         error={form.fieldError('name')}
       />
+      <OfferCodeField value={offerCode} onChange={setOfferCode} error={form.error} />
       <p className="muted">{t('checkout.vatIncluded')}</p>
       <button type="submit" className="button" disabled={form.busy} data-testid="checkout-submit">
         {form.busy ? t('checkout.placing') : t('checkout.continue')}

@@ -8,6 +8,7 @@ import { Localized } from '../components/Localized.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { WaitlistLink } from '../offers/WaitlistLink.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { availabilityKey, availabilityOf, canBook, hubPath, priceRange } from './shared.ts';
@@ -113,6 +114,11 @@ export function EventPage() {
                         — {formatDateTime(start, locale, hub.timeZone, 'medium', 'short')}
                       </span>
                     </Link>
+                  ) : a === 'sold_out' ? (
+                    <WaitlistLink
+                      to={`/${hub.slug}/performances/${p.id}#waitlist`}
+                      when={formatDateTime(start, locale, hub.timeZone, 'medium', 'short')}
+                    />
                   ) : null}
                 </li>
               );

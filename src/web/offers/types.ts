@@ -1,0 +1,60 @@
+// What the offers API answers: promo codes, membership plans and cards, places in a waiting list.
+import type { LocalizedTextDto } from '../../common/api/schemas.ts';
+
+export type PromoKind = 'amount' | 'percent' | 'free_ticket';
+
+export interface PromoCodeDto {
+  id: string;
+  code: string;
+  kind: PromoKind;
+  amountTiyn: number | null;
+  percent: number | null;
+  maxUses: number | null;
+  uses: number;
+  eventId: string | null;
+  validUntil: string | null;
+  active: boolean;
+}
+
+export type PlanKind = 'pass' | 'discount';
+
+export interface MembershipPlanDto {
+  id: string;
+  slug: string;
+  name: LocalizedTextDto;
+  kind: PlanKind;
+  entries: number | null;
+  discountPercent: number | null;
+  validDays: number;
+  priceTiyn: number;
+  proof: LocalizedTextDto | null;
+  active: boolean;
+}
+
+export interface MembershipDto {
+  id: string;
+  code: string;
+  plan: { slug: string; name: LocalizedTextDto; kind: PlanKind };
+  holderName: string;
+  holderEmail: string | null;
+  validFrom: string;
+  validUntil: string;
+  entriesLeft: number | null;
+  priceTiyn: number;
+  vatTiyn: number;
+  paymentMethod: string;
+  status: 'active' | 'cancelled';
+}
+
+export type WaitlistStatus = 'waiting' | 'offered' | 'fulfilled' | 'expired' | 'cancelled';
+
+export interface WaitlistEntryDto {
+  id: string;
+  performanceId: string;
+  email: string;
+  quantity: number;
+  status: WaitlistStatus;
+  holdId: string | null;
+  offerExpiresAt: string | null;
+  position: number | null;
+}
