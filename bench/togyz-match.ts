@@ -32,14 +32,8 @@ import { Searcher } from '../src/togyz/search.ts';
 
 /** Alternative evaluation weights to compare against the default ones (`w<name>`). */
 const EVAL_VARIANTS: Record<string, Partial<EvalWeights>> = {
-  threat80: { threat: 80 },
-  threat25: { threat: 25 },
-  tuz1800: { tuzdyk: 1800 },
-  tuz800: { tuzdyk: 800 },
-  own8: { ownStones: 8 },
-  own0: { ownStones: 0 },
-  mob0: { mobility: 0 },
-  mob25: { mobility: 25 },
+  // The first weights, before tuning: `--pairs d8-d8wfirst` shows what the tuning gained.
+  first: { tuzdyk: 1200, ownStones: 4, mobility: 12, threat: 50 },
 };
 
 interface Player {
