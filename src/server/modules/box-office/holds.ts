@@ -80,7 +80,6 @@ export async function createHold(
     (req.areas?.reduce((n, a) => n + a.quantity, 0) ?? 0) +
     (req.best?.quantity ?? 0);
   if (wanted === 0) throw new HttpProblem(400, 'validation_failed', 'Choose at least one seat or place.');
-  await expireHolds(q, perf.id);
   const hold = await one<{ id: string; expiresAt: Date | string }>(
     q,
     `insert into holds (hub_id, performance_id, user_id, expires_at) values ($1, $2, $3, now() + make_interval(mins => $4))
@@ -131,7 +130,12 @@ export async function createHold(
     const area = perf.areas.find((x) => x.id === a.areaId);
     if (!area)
       throw new HttpProblem(400, 'validation_failed', 'No such general-admission area in this performance.');
-    if (!(await takePlaces(q, area.id, a.quantity))) throw soldOut();
+    // Places of holds that ran out are counted as taken until swept: sweep this performance's
+    // once before saying "sold out" (seats need no sweep: their stale claims yield by themselves).
+    const taken =
+      (await takePlaces(q, area.id, a.quantity)) ||
+      ((await expireHolds(q, perf.id)) > 0 && (await takePlaces(q, area.id, a.quantity)));
+    if (!taken) throw soldOut();
     items.push({ seatId: null, areaId: area.id, quantity: a.quantity, category: area.category });
   }
   await q.query(
