@@ -373,6 +373,9 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await setLocale(page, 'en');
 
     await page.goto(`/${HUB}/events/kiiz-small-test`);
+    await page.locator('[data-testid="waitlist-link"]').waitFor();
+    await noSerious(page);
+    await shoot(page, 'event-sold-out-en');
     await page.locator('[data-testid="waitlist-link"]').click();
     await page.waitForURL(`**/${HUB}/performances/${smallId}#waitlist`);
     const form = page.locator('[data-testid="waitlist-form"]');
@@ -455,6 +458,11 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await page.locator('[data-testid="waitlist-leave-confirm"]').click();
     await expect.poll(() => state.getAttribute('data-state')).toBe('cancelled');
     await expect(page.locator('[data-testid="waitlist-leave"]').count()).resolves.toBe(0);
+    const after = await other<{ areas: { available: number }[] }>(
+      'GET',
+      `/hubs/${HUB}/performances/${smallId}`,
+    );
+    expect(after.areas[0]?.available).toBe(2);
     await noSerious(page);
     await shoot(page, 'waitlist-cancelled-en');
     await page.context().close();
