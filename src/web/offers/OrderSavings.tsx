@@ -19,7 +19,7 @@ export function OrderSavings({ order }: { order: OrderDto }) {
         <thead>
           <tr>
             <th scope="col">{t('checkout.col.item')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="num savings-was">
               {t('offers.savings.list')}
             </th>
             <th scope="col" className="num">
@@ -36,7 +36,7 @@ export function OrderSavings({ order }: { order: OrderDto }) {
               <td>
                 {l.seatId ? seatNameFromId(t, l.seatId) : localize(l.categoryName, locale) || l.category}
               </td>
-              <td className="num">
+              <td className="num savings-was">
                 <s>{formatMoney(l.unitPriceTiyn + l.discountTiyn, locale)}</s>
               </td>
               <td className="num savings-off" data-testid="savings-discount">
