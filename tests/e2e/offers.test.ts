@@ -277,6 +277,25 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     // The code's use is counted.
     const codes = await program<{ code: string; uses: number }[]>('GET', `/hubs/${HUB}/promo-codes`);
     expect(codes.find((c) => c.code === 'ZHYR25')?.uses).toBe(1);
+
+    // Paid: the order page keeps showing what the code took off.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await setLocale(page, 'en');
+    await page.locator('[data-testid="pay"]').click();
+    await page.waitForURL('**/sandbox-pay/**');
+    await page.locator('#card').fill('4242 4242 4242 4242');
+    await page.locator('button.pay').click();
+    await page.waitForURL('**/orders/**');
+    await expect
+      .poll(() => page.locator('[data-testid="order-status"]').getAttribute('data-state'), {
+        timeout: 15_000,
+      })
+      .toBe('paid');
+    await expect(page.locator('[data-testid="savings-new-total"]').textContent()).resolves.toBe(
+      t('en', 'offers.savings.newTotal', { amount: formatMoney(750_000, 'en') }),
+    );
+    await noSerious(page);
+    await shoot(page, 'order-paid-discount-en');
     await page.context().close();
   });
 

@@ -13,6 +13,7 @@ import { Localized } from '../components/Localized.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { OrderSavings } from '../offers/OrderSavings.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { OrderLines } from './BookingPage.tsx';
@@ -161,6 +162,7 @@ export function OrderPage() {
         <div className="table-scroll">
           <OrderLines order={o} />
         </div>
+        <OrderSavings order={o} />
         {receipt.data && (
           <div className="receipt" data-testid="receipt">
             {receipt.data.fiscal.map((f) => (
