@@ -52,13 +52,11 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
   it('offers returned places to the first in line by mail, then to the next when the first lets them go', async () => {
     const { performanceId, orders } = await soldOutStanding(2);
     const join = (email: string) =>
-      t
-        .client()
-        .post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
-          email,
-          quantity: 1,
-          locale: 'en',
-        });
+      t.client().post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
+        email,
+        quantity: 1,
+        locale: 'en',
+      });
     const first = (await join('first@example.kz')).json();
     const second = (await join('second@example.kz')).json();
     expect([first.position, second.position]).toEqual([1, 2]);
@@ -86,13 +84,11 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
     expect(secondOffer.status).toBe('offered');
 
     // The second buys with the held place.
-    const bought = await t
-      .client()
-      .post('/api/v1/hubs/astana/orders', {
-        holdId: secondOffer.holdId,
-        buyer: { email: 'second@example.kz' },
-        payment: { provider: 'desk', method: 'cash' },
-      });
+    const bought = await t.client().post('/api/v1/hubs/astana/orders', {
+      holdId: secondOffer.holdId,
+      buyer: { email: 'second@example.kz' },
+      payment: { provider: 'desk', method: 'cash' },
+    });
     expect(bought.statusCode).toBe(401); // the desk is staff-only; an online buyer pays online
     const atDesk = await desk.post('/api/v1/hubs/astana/orders', {
       holdId: secondOffer.holdId,
@@ -108,12 +104,10 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
 
   it('lets people join only when sold out, and leave', async () => {
     const { performanceId } = await createTestPerformance(manager, { standing: 5 });
-    const early = await t
-      .client()
-      .post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
-        email: 'early@example.kz',
-        quantity: 2,
-      });
+    const early = await t.client().post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
+      email: 'early@example.kz',
+      quantity: 2,
+    });
     expect(early.statusCode).toBe(409);
     const sold = await soldOutStanding(1);
     const anonymous = await t
@@ -121,18 +115,34 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
       .post(`/api/v1/hubs/astana/performances/${sold.performanceId}/waitlist`, { quantity: 1 });
     expect(anonymous.json().errors).toEqual([{ path: 'body/email', message: 'is required' }]);
     const entry = (
-      await t
-        .client()
-        .post(`/api/v1/hubs/astana/performances/${sold.performanceId}/waitlist`, {
-          email: 'x@example.kz',
-          quantity: 1,
-        })
+      await t.client().post(`/api/v1/hubs/astana/performances/${sold.performanceId}/waitlist`, {
+        email: 'x@example.kz',
+        quantity: 1,
+      })
     ).json();
     expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(204);
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().status).toBe(
       'cancelled',
     );
     expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(404);
+  });
+
+  it('gives offered places straight back when the person leaves the list', async () => {
+    const { performanceId, orders } = await soldOutStanding(1);
+    const entry = (
+      await t
+        .client()
+        .post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
+          email: 'leaver@example.kz',
+          quantity: 1,
+        })
+    ).json();
+    await desk.post(`/api/v1/hubs/astana/orders/${orders[0].id}/refund`, { reason: 'ill' });
+    await job();
+    expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().status).toBe('offered');
+    expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(204);
+    const perf = (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}`)).json();
+    expect(perf.areas[0].available).toBe(1);
   });
 
   it('makes one offer per returned place when several processes run the lists at once', async () => {

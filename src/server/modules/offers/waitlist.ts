@@ -3,7 +3,7 @@
 import type { Locale } from '../../../common/locales.ts';
 import { type Db, maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
-import { createHold } from '../box-office/holds.ts';
+import { createHold, releaseHold } from '../box-office/holds.ts';
 import { getPerformance, getSaleInfo } from '../program/service.ts';
 
 /** How long released seats stay held for the person they are offered to. */
@@ -76,11 +76,16 @@ export async function joinWaitlist(
 }
 
 export async function leaveWaitlist(q: Queryable, hubId: string, id: string): Promise<void> {
-  const rows = await q.query(
-    `update waitlist_entries set status = 'cancelled' where id = $1 and hub_id = $2 and status in ('waiting', 'offered') returning hold_id`,
+  const rows = await q.query<{ holdId: string | null; was: string }>(
+    `update waitlist_entries w set status = 'cancelled' from waitlist_entries old
+      where w.id = $1 and w.hub_id = $2 and old.id = w.id and w.status in ('waiting', 'offered')
+      returning w.hold_id as "holdId", old.status as was`,
     [id, hubId],
   );
-  if (rows.length === 0) throw notFound('There is no such place in a waiting list, or it is already closed.');
+  const left = rows[0];
+  if (!left) throw notFound('There is no such place in a waiting list, or it is already closed.');
+  // Places offered and not wanted go straight back (and on to the next in line).
+  if (left.was === 'offered' && left.holdId) await releaseHold(q, hubId, left.holdId);
 }
 
 export interface Offer {
