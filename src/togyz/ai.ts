@@ -17,12 +17,12 @@ export interface Level {
 }
 
 export const LEVELS: readonly Level[] = [
-  // Five levels, each a clear step up from the one below (see bench/togyz-match.ts for the
+  // Five levels, each a clear step up from the one below (bench/togyz-match.ts prints the
   // scores). Two plies between depth-limited levels are not a clear enough step in this game,
-  // so the steps are a random share at the bottom, then two, three and five or more plies.
+  // so the steps are a random share at the bottom, then one, four and five or more plies.
   { level: 1, name: 'beginner', depth: 1, blunder: 0.4 },
   { level: 2, name: 'novice', depth: 2, blunder: 0.1 },
-  { level: 3, name: 'amateur', depth: 4, blunder: 0 },
+  { level: 3, name: 'amateur', depth: 3, blunder: 0 },
   { level: 4, name: 'club player', depth: 7, blunder: 0 },
   { level: 5, name: 'master', ms: 1500, blunder: 0 },
 ];

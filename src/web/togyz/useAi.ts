@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { bestMove } from '../../togyz/ai.ts';
+import { parsePosition } from '../../togyz/position.ts';
 import type { AiReply, AiRequest } from './ai-protocol.ts';
 
 interface Pending {
   id: number;
+  position: string;
+  level: number;
   resolve: (move: number) => void;
+}
+
+/** If the worker cannot start, a quick search here keeps the game going (a short pause at most). */
+function fallbackMove(position: string, level: number): number {
+  return bestMove(parsePosition(position), { level, ms: 150 }).move;
 }
 
 /**
@@ -25,6 +34,14 @@ export function useAi() {
         pending.current = null;
         p.resolve(e.data.move);
       }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      const p = pending.current;
+      pending.current = null;
+      w.terminate();
+      if (worker.current === w) worker.current = null;
+      if (p) p.resolve(fallbackMove(p.position, p.level));
     };
     worker.current = w;
     return w;
@@ -50,7 +67,7 @@ export function useAi() {
       const req: AiRequest = { id, position, level, newGame: fresh.current };
       fresh.current = false;
       return new Promise<number>((resolve) => {
-        pending.current = { id, resolve };
+        pending.current = { id, position, level, resolve };
         ensure().postMessage(req);
       });
     },
