@@ -20,19 +20,19 @@ const ACCOUNTS = [
     email: 'admin@ozgeepic.kz',
     hub: 'astana',
     role: 'network_admin',
-    sections: ['overview', 'program', 'spaces', 'staff', 'audit', 'desk', 'door', 'hubs'],
+    sections: ['overview', 'program', 'offers', 'spaces', 'staff', 'audit', 'desk', 'door', 'hubs'],
   },
   {
     email: 'director@astana.ozgeepic.kz',
     hub: 'astana',
     role: 'hub_admin',
-    sections: ['overview', 'program', 'spaces', 'staff', 'audit', 'desk', 'door'],
+    sections: ['overview', 'program', 'offers', 'spaces', 'staff', 'audit', 'desk', 'door'],
   },
   {
     email: 'program@astana.ozgeepic.kz',
     hub: 'astana',
     role: 'program_manager',
-    sections: ['overview', 'program', 'spaces'],
+    sections: ['overview', 'program', 'offers', 'spaces'],
   },
   { email: 'boxoffice@astana.ozgeepic.kz', hub: 'astana', role: 'box_office', sections: ['overview', 'desk', 'door'] },
   { email: 'curator@astana.ozgeepic.kz', hub: 'astana', role: 'curator', sections: ['overview'] },
@@ -42,7 +42,7 @@ const ACCOUNTS = [
     email: 'director@shymkent.ozgeepic.kz',
     hub: 'shymkent',
     role: 'hub_admin',
-    sections: ['overview', 'program', 'spaces', 'staff', 'audit', 'desk', 'door'],
+    sections: ['overview', 'program', 'offers', 'spaces', 'staff', 'audit', 'desk', 'door'],
   },
 ] as const;
 

@@ -1,6 +1,6 @@
 // "Sell a membership card" at the desk: plan, holder, cash or card; the code comes out big
 // enough to copy onto a plastic card or a paper one.
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { localize } from '../../common/content.ts';
 import { formatDate, formatMoney } from '../../common/format.ts';
 import { api } from '../api/client.ts';
@@ -27,6 +27,11 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
   const inFlight = useRef(false);
   const ids = { plan: useId(), name: useId(), email: useId() };
   const chosen = plans.data?.find((p) => p.slug === plan);
+  const soldRef = useRef<HTMLDivElement>(null);
+  // The new code takes the focus, so a screen reader reads it out at once.
+  useEffect(() => {
+    if (sold) soldRef.current?.focus();
+  }, [sold]);
 
   async function sell(method: 'cash' | 'card') {
     if (inFlight.current) return;
@@ -87,7 +92,7 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
         {t('offers.desk.title')}
       </h2>
       {sold ? (
-        <div className="membership-sold" data-testid="membership-sold">
+        <div className="membership-sold" ref={soldRef} tabIndex={-1} data-testid="membership-sold">
           <p className="membership-sold-label">{t('offers.desk.codeLabel')}</p>
           <p className="membership-code" data-testid="membership-code">
             {sold.code}

@@ -1,6 +1,6 @@
 // /:hubSlug/waitlist/:id — the link in the mail: where a visitor stands in a waiting list, the
 // places held for them when their turn comes, and a way out.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HoldDto } from '../../common/api/box-office.ts';
 import type { PerformanceDto } from '../../common/api/program.ts';
@@ -37,6 +37,7 @@ export function WaitlistPage() {
   const [leaving, setLeaving] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [leaveError, setLeaveError] = useState<unknown>(undefined);
+  const stateRef = useRef<HTMLDivElement>(null);
   const p = perf.data;
   usePageTitle(p ? t('offers.waitlist.pageTitle', { event: localize(p.eventTitle, locale) }) : undefined);
 
@@ -67,6 +68,8 @@ export function WaitlistPage() {
       rememberWaitlist(e.performanceId, undefined);
       setConfirmLeave(false);
       reload();
+      // The button pressed is gone: the new state takes the focus.
+      stateRef.current?.focus();
     } catch (err) {
       setLeaveError(err);
     } finally {
@@ -93,6 +96,8 @@ export function WaitlistPage() {
         </p>
       )}
       <div
+        ref={stateRef}
+        tabIndex={-1}
         className={`waitlist-state waitlist-${e.status}`}
         data-testid="waitlist-state"
         data-state={e.status}
