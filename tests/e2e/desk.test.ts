@@ -1,85 +1,17 @@
 // The box-office desk in the browser: seats and standing places sold for cash and card,
 // a refund with a reason, complimentary tickets, errors in the user's language, axe.
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
 import type { Locale } from '../../src/common/locales.ts';
-import { SMALL_HALL } from '../support/program.ts';
+import { type Api, apiAs, createPerformance } from './api.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  DEMO_PASSWORD,
-  hasChromium,
-  launchBrowser,
-  newPage,
-  offsiteRequests,
-  shoot,
-  signIn,
-} from './browser.ts';
+import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
 const BOX_OFFICE = 'boxoffice@astana.ozgeepic.kz';
-
-interface Api {
-  get(path: string): Promise<{ status: number; body: unknown }>;
-  post(
-    path: string,
-    data: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: unknown }>;
-  dispose(): Promise<void>;
-}
-
-/** The API as one signed-in account, with its CSRF token, like the web app. */
-async function apiAs(baseURL: string, email: string): Promise<Api> {
-  const ctx: APIRequestContext = await request.newContext({ baseURL });
-  const signed = await ctx.post('/api/v1/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
-  if (!signed.ok()) throw new Error(`sign-in of ${email}: ${await signed.text()}`);
-  const { csrfToken } = (await (await ctx.get('/api/v1/session')).json()) as { csrfToken: string };
-  const parse = async (r: Awaited<ReturnType<APIRequestContext['get']>>) => ({
-    status: r.status(),
-    body: await r.json().catch(() => undefined),
-  });
-  return {
-    get: async (path) => parse(await ctx.get(`/api/v1${path}`)),
-    post: async (path, data, headers = {}) =>
-      parse(await ctx.post(`/api/v1${path}`, { data, headers: { 'x-csrf-token': csrfToken, ...headers } })),
-    dispose: () => ctx.dispose(),
-  };
-}
-
-/** A published performance in the theatre a few hours from now: 12 seats (A 5 000 ₸, B 3 000 ₸) and 20 standing (2 000 ₸). */
-async function createPerformance(manager: Api, title: string, hoursFromNow = 3): Promise<string> {
-  const slug = `desk-${Math.random().toString(36).slice(2, 8)}`;
-  const map = await manager.post(`/hubs/${HUB}/spaces/theater/seat-maps`, {
-    name: `map ${slug}`,
-    layout: SMALL_HALL,
-  });
-  expect(map.status, JSON.stringify(map.body)).toBe(201);
-  const ev = await manager.post(`/hubs/${HUB}/events`, {
-    slug,
-    kind: 'theater',
-    title: { kk: `${title} (kk)`, ru: `${title} (ru)`, en: title },
-    status: 'published',
-  });
-  expect(ev.status, JSON.stringify(ev.body)).toBe(201);
-  const start = new Date(Date.now() + hoursFromNow * 3_600_000);
-  const perf = await manager.post(`/hubs/${HUB}/events/${slug}/performances`, {
-    space: 'theater',
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
-    seatMapId: (map.body as { id: string }).id,
-    prices: [
-      { code: 'A', name: { kk: 'Алдыңғы', ru: 'Партер', en: 'Front' }, priceTiyn: 500_000 },
-      { code: 'B', name: { kk: 'Артқы', ru: 'Задние', en: 'Back' }, priceTiyn: 300_000 },
-      { code: 'S', name: { kk: 'Тұрып', ru: 'Стоячие', en: 'Standing' }, priceTiyn: 200_000 },
-    ],
-    areas: [{ name: { kk: 'Тұрып көру', ru: 'Танцпол', en: 'Standing' }, category: 'S', capacity: 20 }],
-  });
-  expect(perf.status, JSON.stringify(perf.body)).toBe(201);
-  return (perf.body as { id: string }).id;
-}
 
 async function setLocale(page: Page, locale: Locale): Promise<void> {
   await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
@@ -120,7 +52,7 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     browser = await launchBrowser();
     manager = await apiAs(server.url, 'program@astana.ozgeepic.kz');
     staffApi = await apiAs(server.url, BOX_OFFICE);
-    performanceId = await createPerformance(manager, title);
+    performanceId = (await createPerformance(manager, title)).id;
   });
   afterAll(async () => {
     await manager?.dispose();

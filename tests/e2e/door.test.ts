@@ -1,77 +1,18 @@
 // The door scanner in the browser: each verdict, entry and exit, the live count, a scan made
 // offline and synced later (the page itself reloading with no network), and one ticket let in
 // by two offline phones, caught when the second syncs. Scans go through the manual field.
-import { type APIRequestContext, type Browser, chromium, type Page, request } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/common/i18n/index.ts';
 import type { Locale } from '../../src/common/locales.ts';
-import { SMALL_HALL } from '../support/program.ts';
+import { type Api, apiAs, createPerformance } from './api.ts';
 import { seriousViolations } from './axe.ts';
-import { CHROMIUM, DEMO_PASSWORD, hasChromium, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { CHROMIUM, hasChromium, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
 const BOX_OFFICE = 'boxoffice@astana.ozgeepic.kz';
 const PHONE = { width: 390, height: 844 };
-
-interface Api {
-  get(path: string): Promise<{ status: number; body: unknown }>;
-  post(
-    path: string,
-    data: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: unknown }>;
-  dispose(): Promise<void>;
-}
-
-async function apiAs(baseURL: string, email: string): Promise<Api> {
-  const ctx: APIRequestContext = await request.newContext({ baseURL });
-  const signed = await ctx.post('/api/v1/auth/sign-in', { data: { email, password: DEMO_PASSWORD } });
-  if (!signed.ok()) throw new Error(`sign-in of ${email}: ${await signed.text()}`);
-  const { csrfToken } = (await (await ctx.get('/api/v1/session')).json()) as { csrfToken: string };
-  const parse = async (r: Awaited<ReturnType<APIRequestContext['get']>>) => ({
-    status: r.status(),
-    body: await r.json().catch(() => undefined),
-  });
-  return {
-    get: async (path) => parse(await ctx.get(`/api/v1${path}`)),
-    post: async (path, data, headers = {}) =>
-      parse(await ctx.post(`/api/v1${path}`, { data, headers: { 'x-csrf-token': csrfToken, ...headers } })),
-    dispose: () => ctx.dispose(),
-  };
-}
-
-async function createPerformance(manager: Api, title: string): Promise<{ id: string; areaId: string }> {
-  const slug = `door-${Math.random().toString(36).slice(2, 8)}`;
-  const map = await manager.post(`/hubs/${HUB}/spaces/theater/seat-maps`, {
-    name: `map ${slug}`,
-    layout: SMALL_HALL,
-  });
-  expect(map.status, JSON.stringify(map.body)).toBe(201);
-  const ev = await manager.post(`/hubs/${HUB}/events`, {
-    slug,
-    kind: 'theater',
-    title: { kk: `${title} (kk)`, ru: `${title} (ru)`, en: title },
-    status: 'published',
-  });
-  expect(ev.status, JSON.stringify(ev.body)).toBe(201);
-  const start = new Date(Date.now() + 3_600_000);
-  const perf = await manager.post(`/hubs/${HUB}/events/${slug}/performances`, {
-    space: 'theater',
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
-    seatMapId: (map.body as { id: string }).id,
-    prices: [
-      { code: 'A', name: { en: 'Front' }, priceTiyn: 500_000 },
-      { code: 'B', name: { en: 'Back' }, priceTiyn: 300_000 },
-      { code: 'S', name: { en: 'Standing' }, priceTiyn: 200_000 },
-    ],
-    areas: [{ name: { en: 'Standing' }, category: 'S', capacity: 30 }],
-  });
-  expect(perf.status, JSON.stringify(perf.body)).toBe(201);
-  const body = perf.body as { id: string; areas: { id: string }[] };
-  return { id: body.id, areaId: body.areas[0]?.id ?? '' };
-}
 
 interface Order {
   id: string;
