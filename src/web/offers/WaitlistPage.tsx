@@ -62,9 +62,6 @@ export function WaitlistPage() {
     setLeaveError(undefined);
     try {
       await api('DELETE', `${base}/waitlist/${e.id}`);
-      // Places offered and given up go back on sale now, not when the offer would have run out.
-      if (e.status === 'offered' && e.holdId)
-        await api('DELETE', `${base}/holds/${e.holdId}`).catch(() => undefined);
       rememberWaitlist(e.performanceId, undefined);
       setConfirmLeave(false);
       reload();
