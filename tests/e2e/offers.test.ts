@@ -312,6 +312,7 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await sale.locator('[data-testid="membership-cash"]').click();
     await expect(sale.locator('.field-error').textContent()).resolves.toBe(t('en', 'validation.required'));
     await sale.locator('[data-testid="membership-plan"]').selectOption('friend-test');
+    await expect(sale.locator('.field-error').count()).resolves.toBe(0);
     await sale.locator('[data-testid="membership-holder"]').fill('Айгерім Сейітова');
     await sale.locator('[data-testid="membership-email"]').fill('aigerim@example.kz');
     await expect(sale.locator('[data-testid="membership-cash"]').textContent()).resolves.toContain(

@@ -146,7 +146,10 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
             <select
               id={ids.plan}
               value={plan}
-              onChange={(e) => setPlan(e.target.value)}
+              onChange={(e) => {
+                setPlan(e.target.value);
+                if (invalid === 'plan') setInvalid(undefined);
+              }}
               data-testid="membership-plan"
               {...aria('plan')}
             >
@@ -173,7 +176,10 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
               autoComplete="off"
               maxLength={100}
               value={holderName}
-              onChange={(e) => setHolderName(e.target.value)}
+              onChange={(e) => {
+                setHolderName(e.target.value);
+                if (invalid === 'name') setInvalid(undefined);
+              }}
               data-testid="membership-holder"
               {...aria('name')}
             />
@@ -189,7 +195,10 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
               autoComplete="off"
               maxLength={254}
               value={holderEmail}
-              onChange={(e) => setHolderEmail(e.target.value)}
+              onChange={(e) => {
+                setHolderEmail(e.target.value);
+                if (invalid === 'email') setInvalid(undefined);
+              }}
               data-testid="membership-email"
               {...aria('email')}
             />
