@@ -293,7 +293,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'checkout.continue': 'Tölemge ötu',
   'checkout.placing': 'Tapsyrys räsımdelude…',
   'checkout.summary': '№{number} tapsyrys',
-  'checkout.payHint': 'Tölem tölem provaiderınıñ qorğalğan betınde ötedı, sodan keiın osynda oralasyz.',
+  'checkout.payHint': 'Aqy tölem provaiderınıñ qorğalğan betınde tölenedı, sodan keiın osy betke oralasyz.',
   'checkout.pay': 'Kartamen {amount} töleu',
   'checkout.paying': 'Tölem betı aşyluda…',
   'checkout.openOrder': 'Tapsyrysty aşu',

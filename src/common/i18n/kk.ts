@@ -296,7 +296,7 @@ export const kk: CatalogOf<typeof en> = {
   'checkout.continue': 'Төлемге өту',
   'checkout.placing': 'Тапсырыс рәсімделуде…',
   'checkout.summary': '№{number} тапсырыс',
-  'checkout.payHint': 'Төлем төлем провайдерінің қорғалған бетінде өтеді, содан кейін осында ораласыз.',
+  'checkout.payHint': 'Ақы төлем провайдерінің қорғалған бетінде төленеді, содан кейін осы бетке ораласыз.',
   'checkout.pay': 'Картамен {amount} төлеу',
   'checkout.paying': 'Төлем беті ашылуда…',
   'checkout.openOrder': 'Тапсырысты ашу',

@@ -610,43 +610,48 @@ function Checkout({
 export function OrderLines({ order }: { order: OrderDto }) {
   const { locale, t } = useI18n();
   return (
-    <table className="order-lines" data-testid="order-lines">
-      <caption className="visually-hidden">{t('checkout.lines')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('checkout.col.item')}</th>
-          <th scope="col" className="num">
-            {t('checkout.col.price')}
-          </th>
-          <th scope="col" className="num">
-            {t('checkout.col.vat')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {order.lines.map((l) => (
-          <tr key={l.id}>
-            <td>
-              {l.seatId ? seatNameFromId(t, l.seatId) : localize(l.categoryName, locale) || l.category}
-              {l.seatId && <span className="muted"> · {localize(l.categoryName, locale) || l.category}</span>}
-            </td>
-            <td className="num">{formatMoney(l.unitPriceTiyn, locale)}</td>
-            <td className="num">
-              {formatMoney(l.vatTiyn, locale)}{' '}
-              <span className="muted">({t('checkout.vatRate', { rate: l.vatRateBp / 100 })})</span>
-            </td>
+    // On a phone the lines scroll sideways inside their own box, not the whole page.
+    <div className="table-scroll" role="region" aria-label={t('checkout.lines')} tabIndex={0}>
+      <table className="order-lines" data-testid="order-lines">
+        <caption className="visually-hidden">{t('checkout.lines')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('checkout.col.item')}</th>
+            <th scope="col" className="num">
+              {t('checkout.col.price')}
+            </th>
+            <th scope="col" className="num">
+              {t('checkout.col.vat')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('checkout.total')}</th>
-          <td className="num" data-testid="order-total">
-            <strong>{formatMoney(order.totalTiyn, locale)}</strong>
-          </td>
-          <td className="num">{t('checkout.vatTotal', { amount: formatMoney(order.vatTiyn, locale) })}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {order.lines.map((l) => (
+            <tr key={l.id}>
+              <td>
+                {l.seatId ? seatNameFromId(t, l.seatId) : localize(l.categoryName, locale) || l.category}
+                {l.seatId && (
+                  <span className="muted"> · {localize(l.categoryName, locale) || l.category}</span>
+                )}
+              </td>
+              <td className="num">{formatMoney(l.unitPriceTiyn, locale)}</td>
+              <td className="num">
+                {formatMoney(l.vatTiyn, locale)}{' '}
+                <span className="muted">({t('checkout.vatRate', { rate: l.vatRateBp / 100 })})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('checkout.total')}</th>
+            <td className="num" data-testid="order-total">
+              <strong>{formatMoney(order.totalTiyn, locale)}</strong>
+            </td>
+            <td className="num">{t('checkout.vatTotal', { amount: formatMoney(order.vatTiyn, locale) })}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
