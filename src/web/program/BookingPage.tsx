@@ -13,6 +13,7 @@ import { Field } from '../components/Field.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { Localized } from '../components/Localized.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { useForm } from '../components/useForm.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { checkEmail } from '../components/validate.ts';
@@ -611,7 +612,7 @@ export function OrderLines({ order }: { order: OrderDto }) {
   const { locale, t } = useI18n();
   return (
     // On a phone the lines scroll sideways inside their own box, not the whole page.
-    <div className="table-scroll" role="region" aria-label={t('checkout.lines')} tabIndex={0}>
+    <TableWrap label={t('checkout.lines')}>
       <table className="order-lines" data-testid="order-lines">
         <caption className="visually-hidden">{t('checkout.lines')}</caption>
         <thead>
@@ -652,6 +653,6 @@ export function OrderLines({ order }: { order: OrderDto }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }
