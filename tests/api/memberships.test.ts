@@ -63,13 +63,11 @@ describe.each(DRIVERS)('memberships and passes (%s)', (driver) => {
     expect(card.json().code).toMatch(/^OZ-[A-Z2-9]{8}$/);
     expect(
       (
-        await t
-          .client()
-          .post('/api/v1/hubs/astana/memberships', {
-            plan: 'friend',
-            holderName: 'X',
-            payment: { method: 'cash' },
-          })
+        await t.client().post('/api/v1/hubs/astana/memberships', {
+          plan: 'friend',
+          holderName: 'X',
+          payment: { method: 'cash' },
+        })
       ).statusCode,
     ).toBe(401);
   });

@@ -28,7 +28,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/hubs/{hub}/orders/{id}/refund': { reason: 'intrusion' },
   'POST /api/v1/hubs/{hub}/promo-codes': { code: 'INTRUDER', kind: 'free_ticket' },
   'PATCH /api/v1/hubs/{hub}/promo-codes/{id}': { active: false },
-  'POST /api/v1/hubs/{hub}/membership-plans': { slug: 'intruder', name: { en: 'X' }, kind: 'pass', entries: 1, validDays: 1, priceTiyn: 0 },
+  'POST /api/v1/hubs/{hub}/membership-plans': {
+    slug: 'intruder',
+    name: { en: 'X' },
+    kind: 'pass',
+    entries: 1,
+    validDays: 1,
+    priceTiyn: 0,
+  },
   'POST /api/v1/hubs/{hub}/memberships': { plan: 'friend', holderName: 'X', payment: { method: 'cash' } },
   'POST /api/v1/hubs/{hub}/performances/{id}/checkins': {
     scans: [

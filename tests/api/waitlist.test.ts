@@ -130,12 +130,10 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
   it('gives offered places straight back when the person leaves the list', async () => {
     const { performanceId, orders } = await soldOutStanding(1);
     const entry = (
-      await t
-        .client()
-        .post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
-          email: 'leaver@example.kz',
-          quantity: 1,
-        })
+      await t.client().post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, {
+        email: 'leaver@example.kz',
+        quantity: 1,
+      })
     ).json();
     await desk.post(`/api/v1/hubs/astana/orders/${orders[0].id}/refund`, { reason: 'ill' });
     await job();

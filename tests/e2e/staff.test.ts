@@ -34,7 +34,12 @@ const ACCOUNTS = [
     role: 'program_manager',
     sections: ['overview', 'program', 'offers', 'spaces'],
   },
-  { email: 'boxoffice@astana.ozgeepic.kz', hub: 'astana', role: 'box_office', sections: ['overview', 'desk', 'door'] },
+  {
+    email: 'boxoffice@astana.ozgeepic.kz',
+    hub: 'astana',
+    role: 'box_office',
+    sections: ['overview', 'desk', 'door'],
+  },
   { email: 'curator@astana.ozgeepic.kz', hub: 'astana', role: 'curator', sections: ['overview'] },
   { email: 'shop@astana.ozgeepic.kz', hub: 'astana', role: 'shop_clerk', sections: ['overview'] },
   { email: 'resident@astana.ozgeepic.kz', hub: 'astana', role: 'resident', sections: ['overview'] },

@@ -5,7 +5,7 @@ import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { discounts } from '../offers/discount.ts';
-import { returnMembershipEntries, useMembership } from '../offers/memberships.ts';
+import { applyMembership, returnMembershipEntries } from '../offers/memberships.ts';
 import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
@@ -107,7 +107,7 @@ export async function placeOrder(
       : null;
   const card =
     input.membershipCode && !input.complimentary
-      ? await useMembership(q, input.hubId, input.membershipCode, listed.length)
+      ? await applyMembership(q, input.hubId, input.membershipCode, listed.length)
       : null;
   const lists = listed.map((l) => l.list);
   // A pass pays the whole ticket; a discount card takes its percentage.

@@ -224,7 +224,7 @@ const notUsable = (code: string) =>
   );
 
 /** Uses a card for `tickets` tickets; a pass loses that many entries, guarded by the update's condition. */
-export async function useMembership(
+export async function applyMembership(
   q: Queryable,
   hubId: string,
   code: string,
