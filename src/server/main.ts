@@ -8,7 +8,8 @@ try {
   const { config } = server;
   const lines = [
     '',
-    `ÓzgeEpic Hub is running at ${server.url}`,
+    // The loopback address is the same place people type as localhost.
+    `ÓzgeEpic Hub is running at ${server.url.replace('//127.0.0.1:', '//localhost:')}`,
     `  database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
     `  mail:     ${server.mailer.description}`,
     `  API docs: ${server.url}/api/v1/docs`,
