@@ -212,6 +212,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     for (let i = 0; i < 20; i++) await page.locator('[data-testid="togyz-next"]').click();
     await page.waitForTimeout(1500);
     await shoot(page, 'togyz-phone-ru-replay');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.locator('[data-testid="togyz-last"]').click();
     expect(await kazan(page, 'white')).toBe(82);
   });
