@@ -3,6 +3,7 @@ import { one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import {
   claimSeats,
+  lockFreeSeats,
   releaseSeatClaims,
   returnPlaces,
   seatStatuses,
@@ -97,27 +98,27 @@ export async function createHold(
   const chosen = await claimSeats(q, perf.id, seats, { kind: 'hold', ownerId: hold.id, expiresAt });
   if (!chosen.ok) throw seatTaken(chosen.taken);
   if (req.best) {
-    // Best available: if others take the picked seats first, pick again around them.
-    const unavailable = new Set(seats);
-    for (let attempt = 0; ; attempt++) {
-      const statuses = await seatStatuses(q, perf.id);
-      const available = new Set(
-        specs.filter((s) => !statuses.has(s.id) && !unavailable.has(s.id)).map((s) => s.id),
-      );
-      // The first pick is the very best; after losing a race, spread out among the next best.
-      const picked = bestAvailable(specs, available, req.best.quantity, {
-        category: req.best.category,
-        spread: attempt === 0 ? 1 : 6,
-      });
+    // Best available among seats nobody holds and nobody is claiming right now: the candidates
+    // are locked without waiting (skip locked), then claimed; if some were just locked by
+    // another buyer, pick again without them.
+    const statuses = await seatStatuses(q, perf.id);
+    const free = new Set(specs.filter((s) => !statuses.has(s.id) && !seats.includes(s.id)).map((s) => s.id));
+    for (;;) {
+      const picked = bestAvailable(specs, free, req.best.quantity, { category: req.best.category });
       if (!picked) throw soldOut('seats');
-      const claimed = await claimSeats(q, perf.id, picked, { kind: 'hold', ownerId: hold.id, expiresAt });
-      if (claimed.ok) {
-        seats = [...seats, ...picked];
-        break;
+      const locked = await lockFreeSeats(q, perf.id, picked);
+      if (locked.size === picked.length) {
+        const claimed = await claimSeats(q, perf.id, picked, { kind: 'hold', ownerId: hold.id, expiresAt });
+        if (claimed.ok) {
+          seats = [...seats, ...picked];
+          break;
+        }
+        // Sold between our look and our lock: let go of what we got and pick around them.
+        await releaseSeatClaims(q, perf.id, hold.id, picked);
+        for (const id of claimed.taken) free.delete(id);
+        continue;
       }
-      await releaseSeatClaims(q, perf.id, hold.id, picked);
-      for (const id of claimed.taken) unavailable.add(id);
-      if (attempt === 4) throw seatTaken(claimed.taken);
+      for (const id of picked) if (!locked.has(id)) free.delete(id);
     }
   }
   const items: HoldItem[] = seats.map((id) => ({

@@ -16,6 +16,12 @@ export async function claimSeats(
     | { kind: 'sold'; ownerId: string },
 ): Promise<{ ok: true } | { ok: false; taken: string[] }> {
   if (seatIds.length === 0) return { ok: true };
+  // Every claimer locks the seat rows first, always in id order, so two buyers reaching for
+  // overlapping seats queue one behind the other instead of deadlocking on the claims.
+  await q.query(
+    'select 1 from seats where performance_id = $1 and id = any($2::text[]) order by id for update',
+    [performanceId, seatIds],
+  );
   // Holds that have run out give their seats back to whoever comes next.
   await q.query(
     `delete from seat_claims where performance_id = $1 and seat_id = any($2::text[]) and kind = 'hold' and expires_at <= now()`,
@@ -37,6 +43,22 @@ export async function claimSeats(
   if (inserted.length === seatIds.length) return { ok: true };
   const got = new Set(inserted.map((r) => r.seatId));
   return { ok: false, taken: seatIds.filter((id) => !got.has(id)) };
+}
+
+/**
+ * Of `seatIds`, locks those no other transaction is claiming at this moment and returns them,
+ * without waiting: best-available picks among these, so concurrent buyers spread out.
+ */
+export async function lockFreeSeats(
+  q: Queryable,
+  performanceId: string,
+  seatIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await q.query<{ id: string }>(
+    'select id from seats where performance_id = $1 and id = any($2::text[]) order by id for update skip locked',
+    [performanceId, seatIds],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Moves live hold claims of `fromOwner` to `toOwner` (a hold becoming an order, an order being paid). */
