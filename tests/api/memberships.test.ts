@@ -132,6 +132,46 @@ describe.each(DRIVERS)('memberships and passes (%s)', (driver) => {
     expect(list.tickets[0].proof.kk).toBe('Студенттік билет');
   });
 
+  it('sells one card for a double-pressed sale button', async () => {
+    const body = { plan: 'friend', holderName: 'Ержан', payment: { method: 'cash' } };
+    const headers = { headers: { 'idempotency-key': 'card-sale-0001' } };
+    const [a, b] = await Promise.all([
+      desk.post('/api/v1/hubs/astana/memberships', body, headers),
+      desk.post('/api/v1/hubs/astana/memberships', body, headers),
+    ]);
+    expect([a?.statusCode, b?.statusCode].sort()).toEqual([200, 201]);
+    expect(a?.json().code).toBe(b?.json().code);
+    const cards = (await desk.get('/api/v1/hubs/astana/memberships')).json() as { holderName: string }[];
+    expect(cards.filter((c) => c.holderName === 'Ержан')).toHaveLength(1);
+  });
+
+  it('takes a plan off sale without touching the cards already sold', async () => {
+    await manager.post('/api/v1/hubs/astana/membership-plans', {
+      slug: 'summer',
+      name: { en: 'Summer pass' },
+      kind: 'pass',
+      entries: 2,
+      validDays: 90,
+      priceTiyn: 500_000,
+    });
+    const card = (await sell('summer')).json();
+    const off = await manager.patch('/api/v1/hubs/astana/membership-plans/summer', { active: false });
+    expect(off.json()).toMatchObject({ slug: 'summer', active: false });
+    const plans = (await t.client().get('/api/v1/hubs/astana/membership-plans')).json() as { slug: string }[];
+    expect(plans.map((p) => p.slug)).not.toContain('summer');
+    expect((await sell('summer')).statusCode).toBe(404);
+    expect((await desk.get(`/api/v1/hubs/astana/memberships/${card.code}`)).json()).toMatchObject({
+      status: 'active',
+      entriesLeft: 2,
+    });
+    expect(
+      (await desk.patch('/api/v1/hubs/astana/membership-plans/summer', { active: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await manager.patch('/api/v1/hubs/astana/membership-plans/nope', { active: true })).statusCode,
+    ).toBe(404);
+  });
+
   it('refuses unknown or expired cards, and a card together with a promo code', async () => {
     const { performanceId } = await createTestPerformance(manager);
     expect((await order(performanceId, ['stalls-B-3'], 'OZ-NOSUCH00')).json()).toMatchObject({

@@ -36,6 +36,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     validDays: 1,
     priceTiyn: 0,
   },
+  'PATCH /api/v1/hubs/{hub}/membership-plans/{slug}': { active: false },
   'POST /api/v1/hubs/{hub}/memberships': { plan: 'friend', holderName: 'X', payment: { method: 'cash' } },
   'POST /api/v1/hubs/{hub}/performances/{id}/checkins': {
     scans: [

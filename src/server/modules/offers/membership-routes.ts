@@ -8,9 +8,18 @@ import {
 } from '../../../common/api/schemas.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
+import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getHubBySlug } from '../hubs/service.ts';
-import { createPlan, getMembership, issueMembership, listMemberships, listPlans } from './memberships.ts';
+import {
+  createPlan,
+  findMembershipByKey,
+  getMembership,
+  issueMembership,
+  listMemberships,
+  listPlans,
+  setPlanActive,
+} from './memberships.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -109,13 +118,49 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
     },
   );
 
+  api.patch(
+    '/hubs/:hub/membership-plans/:slug',
+    {
+      schema: {
+        tags: ['offers'],
+        summary: 'Take a membership plan off sale or put it back (cards already sold stay valid)',
+        params: Type.Object({
+          hub: HubParams.properties.hub,
+          slug: Type.String({ minLength: 1, maxLength: 63 }),
+        }),
+        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: PlanSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const auth = requirePermission(req, 'program.manage', hub.id);
+      return db.tx(async (q) => {
+        const plan = await setPlanActive(q, hub.id, req.params.slug, req.body.active);
+        await recordAudit(q, {
+          hubId: hub.id,
+          actorId: auth.user.id,
+          action: req.body.active ? 'membership_plan.activate' : 'membership_plan.deactivate',
+          entityType: 'membership_plan',
+          entityId: plan.id,
+          details: { slug: plan.slug },
+        });
+        return plan;
+      });
+    },
+  );
+
   api.post(
     '/hubs/:hub/memberships',
     {
       schema: {
         tags: ['offers'],
-        summary: 'Sell a membership card at the desk; its code is then used at checkout',
+        summary:
+          'Sell a membership card at the desk; its code is then used at checkout. An Idempotency-Key makes a repeated request sell one card.',
         params: HubParams,
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+        }),
         body: Type.Object(
           {
             plan: Type.String({ minLength: 1, maxLength: 63 }),
@@ -128,31 +173,44 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: MembershipSchema, ...problems },
+        response: { 200: MembershipSchema, 201: MembershipSchema, ...problems },
       },
     },
     async (req, reply) => {
       const hub = await getHubBySlug(db, req.params.hub);
       const auth = requirePermission(req, 'boxOffice.sell', hub.id);
-      const card = await db.tx(async (q) => {
-        const issued = await issueMembership(q, hub.id, {
-          planSlug: req.body.plan,
-          holderName: req.body.holderName,
-          holderEmail: req.body.holderEmail,
-          paymentMethod: req.body.payment.method,
-          issuedBy: auth.user.id,
+      const key = req.headers['idempotency-key']?.trim() || undefined;
+      const earlier = key ? await findMembershipByKey(db, hub.id, key) : undefined;
+      if (earlier) return reply.status(200).send(earlier);
+      const sell = () =>
+        db.tx(async (q) => {
+          const issued = await issueMembership(q, hub.id, {
+            planSlug: req.body.plan,
+            holderName: req.body.holderName,
+            holderEmail: req.body.holderEmail,
+            paymentMethod: req.body.payment.method,
+            issuedBy: auth.user.id,
+            idempotencyKey: key,
+          });
+          await recordAudit(q, {
+            hubId: hub.id,
+            actorId: auth.user.id,
+            action: 'membership.sell',
+            entityType: 'membership',
+            entityId: issued.id,
+            details: { code: issued.code, plan: issued.plan.slug, priceTiyn: issued.priceTiyn },
+          });
+          return issued;
         });
-        await recordAudit(q, {
-          hubId: hub.id,
-          actorId: auth.user.id,
-          action: 'membership.sell',
-          entityType: 'membership',
-          entityId: issued.id,
-          details: { code: issued.code, plan: issued.plan.slug, priceTiyn: issued.priceTiyn },
-        });
-        return issued;
-      });
-      return reply.status(201).send(card);
+      try {
+        return reply.status(201).send(await sell());
+      } catch (err) {
+        // Two presses raced: the second finds the first one's card.
+        const first =
+          key && sqlState(err) === UNIQUE_VIOLATION ? await findMembershipByKey(db, hub.id, key) : undefined;
+        if (first) return reply.status(200).send(first);
+        throw err;
+      }
     },
   );
 

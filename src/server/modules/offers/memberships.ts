@@ -144,6 +144,8 @@ export async function issueMembership(
     paymentMethod: string;
     issuedBy: string;
     userId?: string | null;
+    /** The same key twice makes one card (a double-pressed button at the desk). */
+    idempotencyKey?: string | undefined;
   },
 ): Promise<Membership> {
   const plan = await maybeOne<{
@@ -163,8 +165,9 @@ export async function issueMembership(
   const price = Number(plan.priceTiyn);
   const row = await one<{ id: string }>(
     q,
-    `insert into memberships (hub_id, plan_id, code, holder_name, holder_email, user_id, valid_until, entries_left, price_tiyn, vat_tiyn, payment_method, issued_by)
-     values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7), $8, $9, $10, $11, $12) returning id`,
+    `insert into memberships (hub_id, plan_id, code, holder_name, holder_email, user_id, valid_until, entries_left, price_tiyn, vat_tiyn,
+                              payment_method, issued_by, idempotency_key)
+     values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7), $8, $9, $10, $11, $12, $13) returning id`,
     [
       hubId,
       plan.id,
@@ -178,9 +181,39 @@ export async function issueMembership(
       vatIncluded(price, rate?.rateBp ?? 0),
       input.paymentMethod,
       input.issuedBy,
+      input.idempotencyKey ?? null,
     ],
   );
   return getMembership(q, hubId, { id: row.id });
+}
+
+/** The card an earlier request with this idempotency key made, if any. */
+export async function findMembershipByKey(
+  q: Queryable,
+  hubId: string,
+  key: string,
+): Promise<Membership | undefined> {
+  const row = await maybeOne<{ id: string }>(
+    q,
+    'select id from memberships where hub_id = $1 and idempotency_key = $2',
+    [hubId, key],
+  );
+  return row ? getMembership(q, hubId, { id: row.id }) : undefined;
+}
+
+export async function setPlanActive(
+  q: Queryable,
+  hubId: string,
+  slug: string,
+  active: boolean,
+): Promise<MembershipPlan> {
+  const row = await maybeOne<MembershipPlan & { discountPercent: number | string | null }>(
+    q,
+    `update membership_plans set active = $3 where hub_id = $1 and slug = $2 returning ${PLAN_COLUMNS}`,
+    [hubId, slug, active],
+  );
+  if (!row) throw notFound(`This hub has no membership plan "${slug}".`);
+  return toPlan(row);
 }
 
 export async function getMembership(
