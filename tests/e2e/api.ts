@@ -71,3 +71,43 @@ export async function createPerformance(
   const body = perf.body as { id: string; areas: { id: string }[] };
   return { id: body.id, areaId: body.areas[0]?.id ?? '' };
 }
+
+/** An API session for setting up data (signed in when an email is given), with its cookie and CSRF token. */
+export async function apiSession(base: string, email?: string) {
+  let cookie = '';
+  if (email) {
+    const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`sign-in ${res.status} ${await res.text()}`);
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  }
+  const session = (await (await fetch(`${base}/api/v1/session`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
+  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': session.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return (r.status === 204 ? undefined : await r.json()) as T;
+  };
+}
+
+/** YYYY-MM-DD in Astana, `days` from today. */
+export function astanaDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}

@@ -7,60 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
+import { apiSession, astanaDay } from './api.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  DEMO_PASSWORD,
-  hasChromium,
-  launchBrowser,
-  newPage,
-  offsiteRequests,
-  shoot,
-  signIn,
-} from './browser.ts';
+import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
 const PHONE = { width: 360, height: 780 };
-
-/** A signed-in API session for setting up data, with its cookie and CSRF token. */
-async function apiSession(base: string, email?: string) {
-  let cookie = '';
-  if (email) {
-    const res = await fetch(`${base}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    if (!res.ok) throw new Error(`sign-in ${res.status} ${await res.text()}`);
-    cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-  }
-  const session = (await (await fetch(`${base}/api/v1/session`, { headers: { cookie } })).json()) as {
-    csrfToken: string;
-  };
-  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const r = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': session.csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (r.status === 204 ? undefined : await r.json()) as T;
-  };
-}
-
-/** YYYY-MM-DD in Astana, `days` from today. */
-function astanaDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 interface Perf {
   id: string;

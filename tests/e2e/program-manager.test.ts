@@ -4,15 +4,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/common/i18n/index.ts';
+import { astanaDay } from './api.ts';
 import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
-
-function astanaDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 const LAYOUT = {
   sections: [
