@@ -1,5 +1,6 @@
 // Accounts: users, server-side sessions, password resets and sign-in throttling.
 import type { Locale } from '../../../common/locales.ts';
+import type { HubRole } from '../../../common/permissions.ts';
 import {
   DUMMY_HASH_PASSWORD,
   hashPassword,
@@ -9,6 +10,7 @@ import {
 } from '../../platform/crypto.ts';
 import { maybeOne, one, type Queryable, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/errors.ts';
+import { groupRoles, ROLES_OF_USER_JSON } from '../staff/service.ts';
 
 export interface User {
   id: string;
@@ -151,15 +153,21 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  | { status: 'valid'; user: User; tokenHash: string }
+  | { status: 'valid'; user: User; tokenHash: string; hubRoles: Map<string, HubRole[]> }
   | { status: 'expired' | 'unknown' };
 
-/** Finds the session of a cookie token and slides its idle expiry (capped at SESSION_MAX_DAYS). */
+/**
+ * Finds the session of a cookie token and slides its idle expiry (capped at SESSION_MAX_DAYS).
+ * Every API request asks this, so the account's hub roles come in the same round trip.
+ */
 export async function resolveSession(q: Queryable, token: string): Promise<SessionLookup> {
   const tokenHash = sha256(token);
-  const row = await maybeOne<User & { expired: boolean; stale: boolean }>(
+  const row = await maybeOne<
+    User & { expired: boolean; stale: boolean; roles: { hubId: string; role: HubRole }[] }
+  >(
     q,
-    `select ${USER_COLUMNS}, s.expires_at <= now() as expired, s.last_seen_at < now() - interval '10 minutes' as stale
+    `select ${USER_COLUMNS}, s.expires_at <= now() as expired, s.last_seen_at < now() - interval '10 minutes' as stale,
+            ${ROLES_OF_USER_JSON('u.id')} as roles
        from sessions s join users u on u.id = s.user_id where s.token_hash = $1`,
     [tokenHash],
   );
@@ -176,8 +184,8 @@ export async function resolveSession(q: Queryable, token: string): Promise<Sessi
       [tokenHash, SESSION_MAX_DAYS, SESSION_IDLE_DAYS],
     );
   }
-  const { expired: _e, stale: _s, ...user } = row;
-  return { status: 'valid', user, tokenHash };
+  const { expired: _e, stale: _s, roles, ...user } = row;
+  return { status: 'valid', user, tokenHash, hubRoles: groupRoles(roles) };
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {

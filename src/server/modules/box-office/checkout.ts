@@ -45,11 +45,9 @@ export async function checkout(
       errors: [{ path: 'body/buyer/email', message: 'is required' }],
     });
   }
+  // A repeated key is found when the repeat fails: on the key's unique index, or on the hold
+  // the first request already turned into an order.
   const key = idempotencyKey?.trim() || null;
-  if (key) {
-    const existing = await findOrderByIdempotencyKey(db, hub.id, key);
-    if (existing) return { order: await getOrder(db, hub.id, existing, signer), created: false };
-  }
   let placed: { orderId: string; paymentId: string; totalTiyn: number };
   try {
     placed = await db.tx(async (q) => {

@@ -1,16 +1,17 @@
 // Holds: seats and places kept for a visitor for a few minutes while they pay.
-import { one, type Queryable } from '../../platform/db/db.ts';
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import {
   claimSeats,
   lockFreeSeats,
   releaseSeatClaims,
   returnPlaces,
-  seatStatuses,
+  seatsForSale,
   takePlaces,
 } from '../program/inventory.ts';
 import { bestAvailable } from '../program/seat-map.ts';
-import { type SaleInfo, seatSpecs } from '../program/service.ts';
+import type { SaleInfo } from '../program/service.ts';
 
 export interface HoldRequest {
   seats?: string[] | undefined;
@@ -81,40 +82,42 @@ export async function createHold(
     (req.areas?.reduce((n, a) => n + a.quantity, 0) ?? 0) +
     (req.best?.quantity ?? 0);
   if (wanted === 0) throw new HttpProblem(400, 'validation_failed', 'Choose at least one seat or place.');
-  const hold = await one<{ id: string; expiresAt: Date | string }>(
-    q,
-    `insert into holds (hub_id, performance_id, user_id, expires_at) values ($1, $2, $3, now() + make_interval(mins => $4))
-     returning id, expires_at as "expiresAt"`,
-    [hubId, perf.id, userId, perf.holdMinutes],
-  );
-  const expiresAt = new Date(hold.expiresAt);
+  // The hold row is written last, with its items, in one statement; its id owns the claims
+  // before that, which nobody outside this transaction can see anyway.
+  const holdId = randomUUID();
+  const expiresAt = new Date(Date.now() + perf.holdMinutes * 60_000);
   // The seat map is read only when seats are asked for: a standing-only hold never touches it.
-  const specs = req.seats?.length || req.best ? await seatSpecs(q, perf.id) : [];
+  const specs = req.seats?.length || req.best ? await seatsForSale(q, perf.id) : [];
   const byId = new Map(specs.map((s) => [s.id, s]));
   let seats = [...new Set(req.seats ?? [])];
   const unknownSeats = seats.filter((s) => !byId.has(s));
   if (unknownSeats.length)
     throw new HttpProblem(400, 'validation_failed', `No such seats here: ${unknownSeats.join(', ')}.`);
-  const chosen = await claimSeats(q, perf.id, seats, { kind: 'hold', ownerId: hold.id, expiresAt });
+  const chosen = await claimSeats(q, perf.id, seats, { kind: 'hold', ownerId: holdId, expiresAt });
   if (!chosen.ok) throw seatTaken(chosen.taken);
   if (req.best) {
     // Best available among seats nobody holds and nobody is claiming right now: the candidates
     // are locked without waiting (skip locked), then claimed; if some were just locked by
     // another buyer, pick again without them.
-    const statuses = await seatStatuses(q, perf.id);
-    const free = new Set(specs.filter((s) => !statuses.has(s.id) && !seats.includes(s.id)).map((s) => s.id));
+    const free = new Set(specs.filter((s) => s.free && !seats.includes(s.id)).map((s) => s.id));
     for (;;) {
       const picked = bestAvailable(specs, free, req.best.quantity, { category: req.best.category });
       if (!picked) throw soldOut('seats');
       const locked = await lockFreeSeats(q, perf.id, picked);
       if (locked.size === picked.length) {
-        const claimed = await claimSeats(q, perf.id, picked, { kind: 'hold', ownerId: hold.id, expiresAt });
+        const claimed = await claimSeats(
+          q,
+          perf.id,
+          picked,
+          { kind: 'hold', ownerId: holdId, expiresAt },
+          { locked: true },
+        );
         if (claimed.ok) {
           seats = [...seats, ...picked];
           break;
         }
         // Sold between our look and our lock: let go of what we got and pick around them.
-        await releaseSeatClaims(q, perf.id, hold.id, picked);
+        await releaseSeatClaims(q, perf.id, holdId, picked);
         for (const id of claimed.taken) free.delete(id);
         continue;
       }
@@ -140,10 +143,15 @@ export async function createHold(
     items.push({ seatId: null, areaId: area.id, quantity: a.quantity, category: area.category });
   }
   await q.query(
-    `insert into hold_items (hold_id, seat_id, area_id, quantity, price_category_code)
-     select $1, * from unnest($2::text[], $3::uuid[], $4::int[], $5::text[])`,
+    `with hold as (insert into holds (id, hub_id, performance_id, user_id, expires_at) values ($1, $2, $3, $4, $5) returning id)
+     insert into hold_items (hold_id, seat_id, area_id, quantity, price_category_code)
+     select hold.id, i.* from hold, unnest($6::text[], $7::uuid[], $8::int[], $9::text[]) as i`,
     [
-      hold.id,
+      holdId,
+      hubId,
+      perf.id,
+      userId,
+      expiresAt,
       items.map((i) => i.seatId),
       items.map((i) => i.areaId),
       items.map((i) => i.quantity),
@@ -151,7 +159,7 @@ export async function createHold(
     ],
   );
   return {
-    id: hold.id,
+    id: holdId,
     performanceId: perf.id,
     userId,
     status: 'active',
@@ -160,25 +168,40 @@ export async function createHold(
   };
 }
 
-export async function getHold(
-  q: Queryable,
-  hubId: string,
-  holdId: string,
-  opts: { lock?: boolean } = {},
-): Promise<Hold> {
-  const [hold] = await q.query<
-    Omit<Hold, 'items' | 'expiresAt'> & { expiresAt: Date | string; live: boolean }
-  >(
-    `select id, performance_id as "performanceId", user_id as "userId", status, expires_at as "expiresAt"
-       from holds where id = $1 and hub_id = $2 ${opts.lock ? 'for update' : ''}`,
+const HOLD_COLUMNS = `id, performance_id as "performanceId", user_id as "userId", status, expires_at as "expiresAt",
+  coalesce((select json_agg(json_build_object('seatId', i.seat_id, 'areaId', i.area_id, 'quantity', i.quantity,
+                                              'category', i.price_category_code))
+              from hold_items i where i.hold_id = holds.id), '[]'::json) as items`;
+type HoldRow = Omit<Hold, 'expiresAt'> & { expiresAt: Date | string };
+const toHold = (row: HoldRow): Hold => ({ ...row, expiresAt: new Date(row.expiresAt).toISOString() });
+
+export async function getHold(q: Queryable, hubId: string, holdId: string): Promise<Hold> {
+  const [hold] = await q.query<HoldRow>(`select ${HOLD_COLUMNS} from holds where id = $1 and hub_id = $2`, [
+    holdId,
+    hubId,
+  ]);
+  if (!hold) throw notFound('There is no such hold.');
+  return toHold(hold);
+}
+
+/**
+ * Turns a live hold into "ordered" and returns it, in one statement: of two requests racing
+ * with the same hold, the second waits for the first and then finds nothing live to take.
+ */
+export async function takeHold(q: Queryable, hubId: string, holdId: string): Promise<Hold> {
+  const [hold] = await q.query<HoldRow>(
+    `update holds set status = 'ordered'
+      where id = $1 and hub_id = $2 and status = 'active' and expires_at > now()
+      returning ${HOLD_COLUMNS}`,
     [holdId, hubId],
   );
-  if (!hold) throw notFound('There is no such hold.');
-  const items = await q.query<HoldItem>(
-    `select seat_id as "seatId", area_id as "areaId", quantity, price_category_code as category from hold_items where hold_id = $1`,
-    [holdId],
+  if (hold) return toHold(hold);
+  await getHold(q, hubId, holdId); // 404 when there is no such hold at all
+  throw new HttpProblem(
+    410,
+    'hold_expired',
+    'The seats were held for you for a limited time, and that time is over. Choose them again.',
   );
-  return { ...hold, expiresAt: new Date(hold.expiresAt).toISOString(), items };
 }
 
 /** Gives a hold back before it runs out (the visitor changed their mind). */

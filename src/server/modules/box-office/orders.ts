@@ -1,5 +1,6 @@
 // Orders: a hold becomes an order; paying it issues the tickets in the same transaction,
 // so a paid order always has its tickets.
+import { randomUUID } from 'node:crypto';
 import type { OrderDto } from '../../../common/api/box-office.ts';
 import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
@@ -9,7 +10,7 @@ import { applyMembership, returnMembershipEntries } from '../offers/memberships.
 import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
-import { getHold } from './holds.ts';
+import { takeHold } from './holds.ts';
 import type { TicketSigner } from './ticket-signing.ts';
 import { vatIncluded } from './vat.ts';
 
@@ -54,14 +55,7 @@ export async function placeOrder(
   q: Queryable,
   input: PlaceOrder,
 ): Promise<{ orderId: string; paymentId: string; totalTiyn: number }> {
-  const hold = await getHold(q, input.hubId, input.holdId, { lock: true });
-  if (hold.status !== 'active' || new Date(hold.expiresAt) <= new Date()) {
-    throw new HttpProblem(
-      410,
-      'hold_expired',
-      'The seats were held for you for a limited time, and that time is over. Choose them again.',
-    );
-  }
+  const hold = await takeHold(q, input.hubId, input.holdId);
   if (input.channel === 'online' && hold.userId !== input.userId) throw notFound('There is no such hold.');
   // Prices with the VAT rate of their category today, in one round trip.
   const prices = await q.query<{
@@ -127,14 +121,34 @@ export async function placeOrder(
   const total = lines.reduce((n, l) => n + l.unit, 0);
   const vat = lines.reduce((n, l) => n + l.vat, 0);
   const paid = input.paidNow || total === 0;
-  const order = await one<{ id: string }>(
+  // The order, its lines, its payment and (when paid) its tickets in one statement.
+  const orderId = randomUUID();
+  const { paymentId } = await one<{ paymentId: string }>(
     q,
-    `insert into orders (hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
-                         total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at, promo_code_id, membership_id, proof)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, case when $2 = 'pending_payment' then now() + make_interval(mins => $12) end, $13,
-             case when $2 = 'paid' then now() end, $14, $15, $16)
-     returning id`,
+    `with o as (
+       insert into orders (id, hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
+                           total_tiyn, vat_tiyn, payment_due_at, created_by, paid_at, promo_code_id, membership_id, proof)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+               case when $3 = 'pending_payment' then now() + make_interval(mins => $13) end, $14,
+               case when $3 = 'paid' then now() end, $15, $16, $17)
+       returning id, hub_id, proof),
+     lines as (
+       insert into order_lines (order_id, performance_id, seat_id, area_id, price_category_code, unit_price_tiyn, vat_rate_bp,
+                                vat_tiyn, complimentary, discount_tiyn)
+       select o.id, $18, l.* from o, unnest($19::text[], $20::uuid[], $21::text[], $22::bigint[], $23::int[], $24::bigint[],
+                                            $25::boolean[], $26::bigint[]) as l
+       returning id, order_id, performance_id, seat_id),
+     payment as (
+       insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref)
+       select o.id, $27, $28, $11, case when $3 = 'paid' then 'succeeded' else 'pending' end,
+              case when $3 = 'paid' then $29 || '-' || o.id end
+         from o returning id),
+     issued as (
+       insert into tickets (hub_id, order_id, order_line_id, performance_id, seat_id, proof)
+       select o.hub_id, o.id, lines.id, lines.performance_id, lines.seat_id, o.proof from o, lines where $3 = 'paid')
+     select payment.id as "paymentId" from payment`,
     [
+      orderId,
       input.hubId,
       paid ? 'paid' : 'pending_payment',
       input.channel,
@@ -151,14 +165,6 @@ export async function placeOrder(
       promo?.id ?? null,
       card?.id ?? null,
       card?.proof ?? null,
-    ],
-  );
-  await q.query(
-    `insert into order_lines (order_id, performance_id, seat_id, area_id, price_category_code, unit_price_tiyn, vat_rate_bp, vat_tiyn,
-                              complimentary, discount_tiyn)
-     select $1, $2, * from unnest($3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::int[], $8::bigint[], $9::boolean[], $10::bigint[])`,
-    [
-      order.id,
       hold.performanceId,
       lines.map((l) => l.seatId),
       lines.map((l) => l.areaId),
@@ -168,17 +174,19 @@ export async function placeOrder(
       lines.map((l) => l.vat),
       lines.map(() => input.complimentary),
       lines.map((l) => l.discount),
+      input.complimentary ? 'complimentary' : input.provider,
+      input.method,
+      input.provider,
     ],
   );
-  await q.query(`update holds set status = 'ordered' where id = $1`, [hold.id]);
   const seatCount = lines.filter((l) => l.seatId).length;
   const moved = await transferSeatClaims(
     q,
     hold.performanceId,
     hold.id,
     paid
-      ? { ownerId: order.id, kind: 'sold' }
-      : { ownerId: order.id, kind: 'hold', expiresAt: new Date(Date.now() + PAYMENT_MINUTES * 60_000) },
+      ? { ownerId: orderId, kind: 'sold' }
+      : { ownerId: orderId, kind: 'hold', expiresAt: new Date(Date.now() + PAYMENT_MINUTES * 60_000) },
   );
   if (moved !== seatCount) {
     throw new HttpProblem(
@@ -187,20 +195,8 @@ export async function placeOrder(
       'Some of the held seats were released meanwhile. Choose them again.',
     );
   }
-  const payment = await one<{ id: string }>(
-    q,
-    `insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref) values ($1, $2, $3, $4, $5, $6) returning id`,
-    [
-      order.id,
-      input.complimentary ? 'complimentary' : input.provider,
-      input.method,
-      total,
-      paid ? 'succeeded' : 'pending',
-      paid ? `${input.provider}-${order.id}` : null,
-    ],
-  );
-  if (paid) await insertTickets(q, order.id, input.hubId);
-  return { orderId: order.id, paymentId: payment.id, totalTiyn: total };
+  if (paid) await queueAfterPayment(q, orderId);
+  return { orderId, paymentId, totalTiyn: total };
 }
 
 /** Checks a typed code against this performance's event and takes one use of it. */
@@ -358,6 +354,7 @@ export async function issueMissingTickets(q: Queryable): Promise<number> {
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/** An order with its lines, tickets and payments, read in one round trip. */
 export async function getOrder(
   q: Queryable,
   hubId: string,
@@ -378,56 +375,40 @@ export async function getOrder(
     paidAt: Date | null;
     paymentDueAt: Date | null;
     userId: string | null;
+    lines: (Omit<OrderDto['lines'][number], 'categoryName'> & { categoryName: LocalizedTextDto | null })[];
+    tickets: {
+      id: string;
+      lineId: string;
+      performanceId: string;
+      seatId: string | null;
+      status: 'valid' | 'refunded';
+    }[];
+    payments: (OrderDto['payments'][number] & { redirectUrl: string | null })[];
   }>(
     q,
-    `select id, number, hub_id as "hubId", status, channel, buyer_email as "buyerEmail", buyer_name as "buyerName",
-            total_tiyn as "totalTiyn", vat_tiyn as "vatTiyn", created_at as "createdAt", paid_at as "paidAt",
-            payment_due_at as "paymentDueAt", user_id as "userId"
-       from orders where id = $1 and hub_id = $2`,
+    `select o.id, o.number, o.hub_id as "hubId", o.status, o.channel, o.buyer_email as "buyerEmail", o.buyer_name as "buyerName",
+            o.total_tiyn as "totalTiyn", o.vat_tiyn as "vatTiyn", o.created_at as "createdAt", o.paid_at as "paidAt",
+            o.payment_due_at as "paymentDueAt", o.user_id as "userId",
+            coalesce((select json_agg(json_build_object(
+                        'id', l.id, 'performanceId', l.performance_id, 'seatId', l.seat_id, 'areaId', l.area_id,
+                        'category', l.price_category_code, 'categoryName', pc.name, 'unitPriceTiyn', l.unit_price_tiyn,
+                        'vatRateBp', l.vat_rate_bp, 'vatTiyn', l.vat_tiyn, 'complimentary', l.complimentary,
+                        'discountTiyn', l.discount_tiyn) order by l.seat_id nulls last, l.id)
+                        from order_lines l
+                        left join price_categories pc on pc.performance_id = l.performance_id and pc.code = l.price_category_code
+                       where l.order_id = o.id), '[]'::json) as lines,
+            coalesce((select json_agg(json_build_object(
+                        'id', t.id, 'lineId', t.order_line_id, 'performanceId', t.performance_id, 'seatId', t.seat_id,
+                        'status', t.status) order by t.seat_id nulls last, t.id)
+                        from tickets t where t.order_id = o.id), '[]'::json) as tickets,
+            coalesce((select json_agg(json_build_object(
+                        'id', p.id, 'provider', p.provider, 'method', p.method, 'status', p.status,
+                        'amountTiyn', p.amount_tiyn, 'redirectUrl', p.redirect_url) order by p.created_at)
+                        from payments p where p.order_id = o.id), '[]'::json) as payments
+       from orders o where o.id = $1 and o.hub_id = $2`,
     [orderId, hubId],
   );
   if (!o) throw notFound('There is no such order in this hub.');
-  const lines = await q.query<{
-    id: string;
-    performanceId: string;
-    seatId: string | null;
-    areaId: string | null;
-    category: string;
-    categoryName: LocalizedTextDto;
-    unitPriceTiyn: number | string;
-    vatRateBp: number;
-    vatTiyn: number | string;
-    complimentary: boolean;
-    discountTiyn: number | string;
-  }>(
-    `select l.id, l.performance_id as "performanceId", l.seat_id as "seatId", l.area_id as "areaId", l.price_category_code as category,
-            coalesce(pc.name, '{}'::jsonb) as "categoryName", l.unit_price_tiyn as "unitPriceTiyn", l.vat_rate_bp as "vatRateBp",
-            l.vat_tiyn as "vatTiyn", l.complimentary, l.discount_tiyn as "discountTiyn"
-       from order_lines l left join price_categories pc on pc.performance_id = l.performance_id and pc.code = l.price_category_code
-      where l.order_id = $1 order by l.seat_id nulls last, l.id`,
-    [orderId],
-  );
-  const tickets = await q.query<{
-    id: string;
-    lineId: string;
-    performanceId: string;
-    seatId: string | null;
-    status: 'valid' | 'refunded';
-  }>(
-    `select id, order_line_id as "lineId", performance_id as "performanceId", seat_id as "seatId", status from tickets where order_id = $1 order by seat_id nulls last, id`,
-    [orderId],
-  );
-  const payments = await q.query<{
-    id: string;
-    provider: string;
-    method: string;
-    status: 'pending' | 'succeeded' | 'declined' | 'refunded';
-    amountTiyn: number | string;
-    redirectUrl: string | null;
-  }>(
-    `select id, provider, method, status, amount_tiyn as "amountTiyn", redirect_url as "redirectUrl" from payments where order_id = $1 order by created_at`,
-    [orderId],
-  );
   return {
     ...o,
     number: Number(o.number),
@@ -437,19 +418,13 @@ export async function getOrder(
     createdAt: new Date(o.createdAt).toISOString(),
     paidAt: iso(o.paidAt),
     paymentDueAt: iso(o.paymentDueAt),
-    lines: lines.map((l) => ({
-      ...l,
-      unitPriceTiyn: Number(l.unitPriceTiyn),
-      vatTiyn: Number(l.vatTiyn),
-      discountTiyn: Number(l.discountTiyn),
-    })),
-    tickets: tickets.map((t) => ({
+    lines: o.lines.map((l) => ({ ...l, categoryName: l.categoryName ?? {} })),
+    tickets: o.tickets.map((t) => ({
       ...t,
       qr: signer.token({ t: t.id, p: t.performanceId, s: t.seatId, h: o.hubId, n: Number(o.number) }),
     })),
-    payments: payments.map(({ redirectUrl, ...p }) => ({
+    payments: o.payments.map(({ redirectUrl, ...p }) => ({
       ...p,
-      amountTiyn: Number(p.amountTiyn),
       ...(redirectUrl && p.status === 'pending' ? { redirectUrl } : {}),
     })),
   };

@@ -5,7 +5,10 @@ import type { Queryable } from '../../platform/db/db.ts';
 
 export type SeatStatus = 'available' | 'held' | 'sold' | 'blocked';
 
-/** Claims every seat in `seatIds` for `ownerId`, or none: returns the seats that were taken by others. */
+/**
+ * Claims every seat in `seatIds` for `ownerId`, or none: returns the seats that were taken by others.
+ * `locked`: the caller already holds these seat rows (lockFreeSeats), so they are not locked again.
+ */
 export async function claimSeats(
   q: Queryable,
   performanceId: string,
@@ -14,23 +17,27 @@ export async function claimSeats(
     | { kind: 'hold'; ownerId: string; expiresAt: Date }
     | { kind: 'block'; reason: string }
     | { kind: 'sold'; ownerId: string },
+  opts: { locked?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; taken: string[] }> {
   if (seatIds.length === 0) return { ok: true };
   // Every claimer locks the seat rows first, always in id order, so two buyers reaching for
   // overlapping seats queue one behind the other instead of deadlocking on the claims.
-  await q.query(
-    'select 1 from seats where performance_id = $1 and id = any($2::text[]) order by id for update',
-    [performanceId, seatIds],
-  );
-  // Holds that have run out give their seats back to whoever comes next.
-  await q.query(
-    `delete from seat_claims where performance_id = $1 and seat_id = any($2::text[]) and kind = 'hold' and expires_at <= now()`,
-    [performanceId, seatIds],
-  );
+  if (!opts.locked) {
+    await q.query(
+      'select 1 from seats where performance_id = $1 and id = any($2::text[]) order by id for update',
+      [performanceId, seatIds],
+    );
+  }
+  // A hold that has run out gives its seat to whoever comes next: its claim is overwritten;
+  // any other claim stands and the seat is reported taken.
   const inserted = await q.query<{ seatId: string }>(
     `insert into seat_claims (performance_id, seat_id, kind, owner_id, reason, expires_at)
-     select $1, s.id, $3, $4, $5, $6 from seats s where s.performance_id = $1 and s.id = any($2::text[])
-     on conflict do nothing returning seat_id as "seatId"`,
+     select $1, s.id, $3, $4, $5, $6 from seats s where s.performance_id = $1 and s.id = any($2::text[]) order by s.id
+     on conflict (performance_id, seat_id) do update
+        set kind = excluded.kind, owner_id = excluded.owner_id, reason = excluded.reason,
+            expires_at = excluded.expires_at, created_at = now()
+      where seat_claims.kind = 'hold' and seat_claims.expires_at <= now()
+     returning seat_id as "seatId"`,
     [
       performanceId,
       seatIds,
@@ -113,6 +120,27 @@ export async function takePlaces(q: Queryable, areaId: string, quantity: number)
 
 export async function returnPlaces(q: Queryable, areaId: string, quantity: number): Promise<void> {
   await q.query('update ga_areas set taken = taken - $2 where id = $1', [areaId, quantity]);
+}
+
+/** The seats of a performance as best-available needs them, each marked free when nobody holds it. */
+export async function seatsForSale(q: Queryable, performanceId: string) {
+  return q.query<{
+    id: string;
+    section: string;
+    rowLabel: string;
+    number: number;
+    x: number;
+    y: number;
+    category: string;
+    wheelchair: boolean;
+    free: boolean;
+  }>(
+    `select s.id, s.section, s.row_label as "rowLabel", s.number, s.x, s.y, s.price_category_code as category, s.wheelchair,
+            (c.seat_id is null or (c.kind = 'hold' and c.expires_at <= now())) as free
+       from seats s left join seat_claims c on c.performance_id = s.performance_id and c.seat_id = s.id
+      where s.performance_id = $1`,
+    [performanceId],
+  );
 }
 
 export async function seatStatuses(

@@ -13,6 +13,15 @@ export async function rolesOfUser(q: Queryable, userId: string): Promise<Map<str
     'select hub_id as "hubId", role from hub_roles where user_id = $1 order by role',
     [userId],
   );
+  return groupRoles(rows);
+}
+
+/** The same roles as a JSON array column, for a query that reads the account anyway (the session). */
+export const ROLES_OF_USER_JSON = (userIdColumn: string) =>
+  `coalesce((select json_agg(json_build_object('hubId', r.hub_id, 'role', r.role) order by r.role)
+               from hub_roles r where r.user_id = ${userIdColumn}), '[]'::json)`;
+
+export function groupRoles(rows: readonly { hubId: string; role: HubRole }[]): Map<string, HubRole[]> {
   const map = new Map<string, HubRole[]>();
   for (const r of rows) map.set(r.hubId, [...(map.get(r.hubId) ?? []), r.role]);
   return map;

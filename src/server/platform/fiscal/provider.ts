@@ -12,7 +12,6 @@
 // CheckNumber, the fiscal sign and TicketUrl to `IssuedFiscalReceipt`. Then return it from
 // `fiscalProviderFor` when the configuration names it. Throw on any failure: the caller's job
 // is retried later with the same `externalId`.
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 
 export interface FiscalPosition {
@@ -63,51 +62,35 @@ export function localFiscalProvider(db: Db): FiscalProvider {
   return {
     id: 'local',
     async issue(r) {
-      return db.tx(async (q) => {
-        const lookup = async () =>
-          (
-            await q.query<{ number: string; fiscalSign: string; issuedAt: Date }>(
-              `select number::text, fiscal_sign as "fiscalSign", issued_at as "issuedAt"
-                 from local_fiscal_journal where external_id = $1`,
-              [r.externalId],
-            )
-          )[0];
-        let row = await lookup();
-        if (!row) {
-          // Taking the next number locks the hub's register row until the commit: numbers
-          // have no gaps and no doubles, even with several processes issuing at once.
-          const [next] = await q.query<{ n: string }>(
-            `insert into local_fiscal_registers as r (hub_id, last_number) values ($1, 1)
-             on conflict (hub_id) do update set last_number = r.last_number + 1 returning last_number::text as n`,
-            [r.hubId],
-          );
-          // A concurrent retry of the same receipt may have numbered it while we waited for the lock.
-          row = await lookup();
-          if (!row) {
-            const number = next?.n ?? '';
-            const sign = createHash('sha256')
-              .update(`${r.hubId}|${number}|${r.operation}|${r.totalTiyn}|${r.externalId}`)
-              .digest('hex')
-              .slice(0, 16)
-              .toUpperCase();
-            await q.query(
-              `insert into local_fiscal_journal (hub_id, number, external_id, operation, total_tiyn, payload, fiscal_sign)
-               values ($1, $2, $3, $4, $5, $6, $7)`,
-              [r.hubId, number, r.externalId, r.operation, r.totalTiyn, JSON.stringify(r), sign],
-            );
-            row = await lookup();
-          } else {
-            throw new Error('The receipt was issued by a concurrent request; ask again');
-          }
-        }
-        if (!row) throw new Error('The local fiscal register lost a receipt it had just written');
-        return {
-          number: row.number,
-          fiscalSign: row.fiscalSign,
-          issuedAt: new Date(row.issuedAt).toISOString(),
-          checkUrl: null,
-        };
-      });
+      // One statement: a receipt already in the journal is returned as it is; otherwise the
+      // hub's next number is taken (locking its register row until the statement commits, so
+      // numbers have no gaps and no doubles across processes) and the receipt written with it.
+      // Two concurrent tries of one receipt: the second fails on external_id and is retried.
+      const [row] = await db.query<{ number: string; fiscalSign: string; issuedAt: Date }>(
+        `with found as (
+           select number, fiscal_sign, issued_at from local_fiscal_journal where external_id = $1::text),
+         next as (
+           insert into local_fiscal_registers as r (hub_id, last_number)
+           select $2::uuid, 1 where not exists (select 1 from found)
+           on conflict (hub_id) do update set last_number = r.last_number + 1 returning last_number),
+         written as (
+           insert into local_fiscal_journal (hub_id, number, external_id, operation, total_tiyn, payload, fiscal_sign)
+           select $2::uuid, next.last_number, $1::text, $3::text, $4::bigint, $5::jsonb,
+                  upper(left(encode(sha256(convert_to(concat_ws('|', $2::uuid, next.last_number, $3, $4::bigint, $1), 'UTF8')), 'hex'), 16))
+             from next
+           returning number, fiscal_sign, issued_at)
+         select number::text, fiscal_sign as "fiscalSign", issued_at as "issuedAt" from found
+         union all
+         select number::text, fiscal_sign, issued_at from written`,
+        [r.externalId, r.hubId, r.operation, r.totalTiyn, JSON.stringify(r)],
+      );
+      if (!row) throw new Error('The local fiscal register wrote no receipt');
+      return {
+        number: row.number,
+        fiscalSign: row.fiscalSign,
+        issuedAt: new Date(row.issuedAt).toISOString(),
+        checkUrl: null,
+      };
     },
   };
 }
