@@ -4,8 +4,10 @@
 //
 //   npm run bench:rush                     # PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432/test
 //   npm run bench:rush -- --buyers 64
+//   npm run bench:rush -- --profile /tmp/rush   # also writes a CPU profile of the server there
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
@@ -28,6 +30,9 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const BUYERS = arg('buyers', 48);
+const profileDir = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : undefined;
 const adminUrl =
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -168,6 +173,34 @@ function report(label: string, r: RunResult, a: Awaited<ReturnType<typeof audit>
   );
 }
 
+/**
+ * CPU time (ms) used so far by the app's process and by this database's server backends,
+ * read from /proc: the cost of an order that a loaded machine does not blur, unlike orders/s.
+ */
+async function cpuUse(db: Db, appPid: number): Promise<{ app: number; database: number; buyers: number }> {
+  const ms = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10; // utime + stime, 100 ticks/s
+    } catch {
+      return 0; // not on Linux, or the database runs elsewhere
+    }
+  };
+  const backends = await db.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database()',
+  );
+  return {
+    app: ms(appPid),
+    database: backends.reduce((n, b) => n + ms(b.pid), 0),
+    buyers: appPid === process.pid ? 0 : ms(process.pid),
+  };
+}
+
+const perOrder = (before: Awaited<ReturnType<typeof cpuUse>>, after: typeof before, orders: number) => {
+  const each = (k: keyof typeof before) => ((after[k] - before[k]) / orders).toFixed(2);
+  return `CPU per order: app ${each('app')} ms, database ${each('database')} ms${before.buyers ? `, buyers' HTTP client ${each('buyers')} ms` : ''}`;
+};
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -190,7 +223,8 @@ try {
 
   // Over HTTP: the server in its own process, buyers here.
   const port = await freePort();
-  const server = spawn(process.execPath, ['src/server/main.ts'], {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawn(process.execPath, [...profile, 'src/server/main.ts'], {
     // Production settings: no response-schema checks, as in a real deployment.
     env: {
       ...process.env,
@@ -221,6 +255,7 @@ try {
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
   const httpPerf = await newPerformance(db, hubId, 'rush-http');
   const httpArea = (await getPerformance(db, hubId, httpPerf)).areas[0]?.id ?? '';
+  const httpCpu = await cpuUse(db, server.pid ?? 0);
   const http = await rush(async (body) => {
     const hold = await fetch(`${base}/api/v1/hubs/astana/performances/${httpPerf}/holds`, {
       method: 'POST',
@@ -241,12 +276,16 @@ try {
     await order.arrayBuffer();
     return order.status === 201 ? 'ok' : 'conflict';
   }, httpArea);
+  const httpCpuAfter = await cpuUse(db, server.pid ?? 0);
   server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
   report('over HTTP', http, await audit(db, httpPerf));
+  console.log(`${''.padEnd(23)}${perOrder(httpCpu, httpCpuAfter, http.orders)}`);
 
   // Baseline: the same transaction (hold, then order with tickets), straight to the database.
   const directPerf = await newPerformance(db, hubId, 'rush-direct');
   const perfDto = await getSaleInfo(db, hubId, directPerf, { drafts: false });
+  const directCpu = await cpuUse(db, process.pid);
   const direct = await rush(async (body) => {
     try {
       const hold = await db.tx((q) => createHold(q, perfDto, hubId, null, body));
@@ -273,7 +312,9 @@ try {
       return 'conflict';
     }
   }, perfDto.areas[0]?.id ?? '');
+  const directCpuAfter = await cpuUse(db, process.pid);
   report('straight to database', direct, await audit(db, directPerf));
+  console.log(`${''.padEnd(23)}${perOrder(directCpu, directCpuAfter, direct.orders)}`);
   console.log(
     `ratio app/baseline: ${(http.orders / http.seconds / (direct.orders / direct.seconds)).toFixed(2)}`,
   );

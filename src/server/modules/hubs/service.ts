@@ -40,9 +40,22 @@ export async function findHubBySlug(q: Queryable, slug: string): Promise<HubDto 
   return maybeOne<HubRow>(q, `select ${HUB_COLUMNS} from hubs where slug = $1`, [slug]);
 }
 
+// Nearly every API request names its hub by slug, and hubs change rarely: a process keeps the
+// hubs it read for a few seconds (so another process's edit shows within that time) and
+// forgets them all at once when it edits one itself.
+const HUB_CACHE_MS = 5_000;
+let hubEdits = 0;
+const hubCache = new WeakMap<Queryable, Map<string, { hub: HubDto; until: number; edits: number }>>();
+
 export async function getHubBySlug(q: Queryable, slug: string): Promise<HubDto> {
+  const bySlug = hubCache.get(q) ?? new Map();
+  const hit = bySlug.get(slug);
+  if (hit && hit.edits === hubEdits && hit.until > Date.now()) return hit.hub;
+  const edits = hubEdits;
   const hub = await findHubBySlug(q, slug);
   if (!hub) throw new HttpProblem(404, 'hub_not_found', `There is no hub "${slug}".`);
+  hubCache.set(q, bySlug);
+  bySlug.set(slug, { hub, until: Date.now() + HUB_CACHE_MS, edits });
   return hub;
 }
 
@@ -92,6 +105,7 @@ export async function updateHub(
 ): Promise<HubDto> {
   checkTimeZone(patch.timeZone);
   const json = (t: LocalizedTextDto | undefined) => (t ? withLatin(t) : null);
+  hubEdits++;
   return one<HubRow>(
     q,
     `update hubs set name = coalesce($2, name), city = coalesce($3, city), description = coalesce($4, description),

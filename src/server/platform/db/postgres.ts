@@ -1,8 +1,23 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Row } from './db.ts';
 
 // int8 (bigint, count(*)) arrives as a string by default; our values fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+// Statements with parameters are prepared once per connection, named by their text: the
+// server then skips parsing and planning them on every call, which is most of the cost of
+// the small statements a checkout is made of.
+const names = new Map<string, string>();
+function prepared(text: string, values: readonly unknown[] | undefined): pg.QueryConfig {
+  if (!values?.length) return { text };
+  let name = names.get(text);
+  if (!name) {
+    name = `q${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return { name, text, values: values as unknown[] };
+}
 
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -12,7 +27,7 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   return {
     driver: 'postgres',
     async query<T = Row>(sql: string, params?: readonly unknown[]) {
-      return (await pool.query(sql, params as unknown[] | undefined)).rows as T[];
+      return (await pool.query(prepared(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -23,7 +38,7 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         await client.query('begin');
         const result = await fn({
           query: async <T = Row>(sql: string, params?: readonly unknown[]) =>
-            (await client.query(sql, params as unknown[] | undefined)).rows as T[],
+            (await client.query(prepared(sql, params))).rows as T[],
           exec: async (sql: string) => {
             await client.query(sql);
           },
