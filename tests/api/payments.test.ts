@@ -314,6 +314,82 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     expect(await count('select count(*)::int as n from tickets where order_id = $1', [order.id])).toBe(1);
   });
 
+  it('finds a payment again when checkout died between starting it at the PSP and saving its reference', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    // The process "dies" right after the PSP registered the payment: its answer is never saved.
+    const start = psp.start;
+    psp.start = async (p) => {
+      await start.call(psp, p);
+      throw new Error('the process died here');
+    };
+    const crashed: Order[] = [];
+    try {
+      for (const seat of ['stalls-B-1', 'stalls-B-2', 'stalls-B-3']) {
+        const c = t.client();
+        const hold = await c.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+          seats: [seat],
+        });
+        const body = {
+          holdId: hold.json().id,
+          buyer: { email: 'crash@example.kz' },
+          payment: { provider: 'sandbox', method: 'card' },
+        };
+        const key = { headers: { 'idempotency-key': `crash-${seat}-${performanceId}` } };
+        expect((await c.post('/api/v1/hubs/astana/orders', body, key)).statusCode).toBe(500);
+        const again = await c.post('/api/v1/hubs/astana/orders', body, key); // the buyer's retry finds the order
+        crashed.push(again.json());
+      }
+    } finally {
+      psp.start = start;
+    }
+    const [a, b, c] = crashed as [Order, Order, Order];
+    expect(a).toMatchObject({ status: 'pending_payment', payments: [{ status: 'pending' }] });
+    expect(a.payments[0]?.redirectUrl).toBeUndefined(); // nowhere to pay, and no reference to ask about
+    const paymentId = async (o: Order) =>
+      (await t.tdb.db.query<{ id: string }>('select id from payments where order_id = $1', [o.id]))[0]?.id ??
+      '';
+    const payAtPsp = async (o: Order) => {
+      const found = await psp.lookup(await paymentId(o));
+      if (!found) throw new Error('the PSP does not know the payment');
+      return t
+        .client()
+        .request(
+          'POST',
+          `/sandbox-pay/${found.providerRef}`,
+          undefined,
+          form({ card: TEST_CARDS.success, action: 'pay' }),
+        );
+    };
+
+    // b: the buyer paid anyway (say from the PSP's mail); its callback names our payment id.
+    expect((await payAtPsp(b)).statusCode).toBe(303);
+    await deliver();
+    expect(delivered.at(-1)).toMatchObject({ status: 200, result: 'paid' });
+    expect(await getOrder(b.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-2' }] });
+    // c: paid too, but its callback is lost; a is still unpaid.
+    expect((await payAtPsp(c)).statusCode).toBe(303);
+
+    // The start-up recovery asks the PSP by our payment ids: c is paid, a gets its payment page back.
+    const report = await recover(t.app.appContext);
+    expect(report.reconciled).toEqual({ paid: 1 });
+    expect(await getOrder(c.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-3' }] });
+    const resumed = await getOrder(a.id);
+    expect(resumed.status).toBe('pending_payment');
+    expect(resumed.payments[0]?.redirectUrl).toMatch(/^http:\/\/hub\.test\/sandbox-pay\/sbx_/);
+    expect((await pay(resumed)).statusCode).toBe(303);
+    await deliver();
+    expect(await getOrder(a.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-1' }] });
+    // Every payment now carries the PSP's reference, and nothing is left to find.
+    for (const o of crashed)
+      expect(
+        await count(
+          'select count(*)::int as n from payments where order_id = $1 and provider_ref is not null',
+          [o.id],
+        ),
+      ).toBe(1);
+    expect(await recover(t.app.appContext)).toEqual({ tickets: 0, reconciled: {}, refunds: 0 });
+  });
+
   it('lets several processes sweep and recover at once: each order expires and gets its tickets once', async () => {
     const { performanceId, areaId } = await createTestPerformance(manager, { standing: 6 });
     const orders: Order[] = [];
