@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
+import { runDueJobs } from '../../src/server/modules/box-office/delivery.ts';
 import { recover, sweep } from '../../src/server/modules/box-office/jobs.ts';
 import {
   type CallbackTransport,
@@ -82,6 +83,10 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}/seats`))
       .json()
       .find((s: { id: string }) => s.id === seat)?.status;
+  /** Mails and receipts that are due, of every order so far. */
+  const runAllJobs = async () => {
+    while ((await runDueJobs(t.app.appContext)) > 0) {}
+  };
   const expireNow = (orderId: string) =>
     t.tdb.db.query(`update orders set payment_due_at = now() - interval '1 second' where id = $1`, [orderId]);
 
@@ -442,6 +447,10 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
       tickets: [{ seatId: 'stalls-A-2', status: 'valid' }],
     });
     expect(await seatStatus(performanceId, 'stalls-A-2')).toBe('sold');
+    // A late payment that got its seats is an ordinary sale: one sale receipt, no refund receipt.
+    await runAllJobs();
+    const receipt = (await t.client().get(`/api/v1/hubs/astana/orders/${order.id}/receipt`)).json();
+    expect(receipt.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale']);
   });
 
   it('refunds a late payment automatically when its seats were sold meanwhile, and says why', async () => {
@@ -484,6 +493,25 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     expect((await getOrder(other.json().id)).tickets).toHaveLength(1); // the other buyer keeps the seat
     await deliver();
     expect(delivered.at(-1)?.result).toBe('unchanged'); // the PSP's "refunded" confirms what we know
+
+    // Money was taken and given back: a sale receipt, then a refund receipt, so the register balances.
+    await runAllJobs();
+    const receipt = (await t.client().get(`/api/v1/hubs/astana/orders/${order.id}/receipt?lang=en`)).json();
+    expect(receipt).toMatchObject({
+      status: 'expired',
+      payments: [{ status: 'refunded', amountTiyn: 500_000 }],
+    });
+    expect(receipt.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale', 'refund']);
+    const journal = await t.tdb.db.query<{ operation: string; total: string }>(
+      `select j.operation, j.total_tiyn::text as total from local_fiscal_journal j
+         join fiscal_receipts r on r.id::text = j.external_id where r.order_id = $1 order by j.number`,
+      [order.id],
+    );
+    expect(journal).toEqual([
+      { operation: 'sale', total: '500000' },
+      { operation: 'refund', total: '500000' },
+    ]);
+    expect(await runDueJobs(t.app.appContext)).toBe(0);
   });
 
   it('refunds a sandbox-paid order through the provider, and takes a refund made at the PSP', async () => {

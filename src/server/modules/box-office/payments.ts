@@ -13,6 +13,7 @@ import { SandboxCallbackBody } from '../../platform/payments/sandbox.ts';
 import { recordAudit } from '../audit/service.ts';
 import { claimSeats, takePlaces } from '../program/inventory.ts';
 import { getPerformance } from '../program/service.ts';
+import { queueLateRefundReceipts } from './delivery.ts';
 import { issueTickets, markPaid, refundOrder } from './orders.ts';
 
 export type PaymentEventResult =
@@ -161,6 +162,7 @@ async function act(q: Queryable, providerId: string, event: CallbackEvent): Prom
     });
   } else {
     await setPayment('succeeded', { note: `Refunded automatically: ${why}`, refundDue: true });
+    await queueLateRefundReceipts(q, ref.orderId);
   }
   await recordAudit(q, {
     hubId: order.hubId,
