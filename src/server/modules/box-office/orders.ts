@@ -1,6 +1,7 @@
 // Orders: a hold becomes an order; paying it issues the tickets in the same transaction,
 // so a paid order always has its tickets.
 import type { OrderDto } from '../../../common/api/box-office.ts';
+import type { SeatPlaceDto } from '../../../common/api/program.ts';
 import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
@@ -399,11 +400,15 @@ export async function getOrder(
     vatTiyn: number | string;
     complimentary: boolean;
     discountTiyn: number | string;
+    seat: SeatPlaceDto | null;
   }>(
     `select l.id, l.performance_id as "performanceId", l.seat_id as "seatId", l.area_id as "areaId", l.price_category_code as category,
             coalesce(pc.name, '{}'::jsonb) as "categoryName", l.unit_price_tiyn as "unitPriceTiyn", l.vat_rate_bp as "vatRateBp",
-            l.vat_tiyn as "vatTiyn", l.complimentary, l.discount_tiyn as "discountTiyn"
+            l.vat_tiyn as "vatTiyn", l.complimentary, l.discount_tiyn as "discountTiyn",
+            case when s.id is not null then json_build_object('section', ps.name, 'row', s.row_label, 'number', s.number) end as seat
        from order_lines l left join price_categories pc on pc.performance_id = l.performance_id and pc.code = l.price_category_code
+            left join seats s on s.performance_id = l.performance_id and s.id = l.seat_id
+            left join performance_sections ps on ps.performance_id = s.performance_id and ps.id = s.section
       where l.order_id = $1 order by l.seat_id nulls last, l.id`,
     [orderId],
   );
