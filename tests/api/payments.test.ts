@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
+import { runDueJobs } from '../../src/server/modules/box-office/delivery.ts';
 import { recover, sweep } from '../../src/server/modules/box-office/jobs.ts';
 import {
   type CallbackTransport,
@@ -82,6 +83,10 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}/seats`))
       .json()
       .find((s: { id: string }) => s.id === seat)?.status;
+  /** Mails and receipts that are due, of every order so far. */
+  const runAllJobs = async () => {
+    while ((await runDueJobs(t.app.appContext)) > 0) {}
+  };
   const expireNow = (orderId: string) =>
     t.tdb.db.query(`update orders set payment_due_at = now() - interval '1 second' where id = $1`, [orderId]);
 
@@ -314,6 +319,82 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     expect(await count('select count(*)::int as n from tickets where order_id = $1', [order.id])).toBe(1);
   });
 
+  it('finds a payment again when checkout died between starting it at the PSP and saving its reference', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    // The process "dies" right after the PSP registered the payment: its answer is never saved.
+    const start = psp.start;
+    psp.start = async (p) => {
+      await start.call(psp, p);
+      throw new Error('the process died here');
+    };
+    const crashed: Order[] = [];
+    try {
+      for (const seat of ['stalls-B-1', 'stalls-B-2', 'stalls-B-3']) {
+        const c = t.client();
+        const hold = await c.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+          seats: [seat],
+        });
+        const body = {
+          holdId: hold.json().id,
+          buyer: { email: 'crash@example.kz' },
+          payment: { provider: 'sandbox', method: 'card' },
+        };
+        const key = { headers: { 'idempotency-key': `crash-${seat}-${performanceId}` } };
+        expect((await c.post('/api/v1/hubs/astana/orders', body, key)).statusCode).toBe(500);
+        const again = await c.post('/api/v1/hubs/astana/orders', body, key); // the buyer's retry finds the order
+        crashed.push(again.json());
+      }
+    } finally {
+      psp.start = start;
+    }
+    const [a, b, c] = crashed as [Order, Order, Order];
+    expect(a).toMatchObject({ status: 'pending_payment', payments: [{ status: 'pending' }] });
+    expect(a.payments[0]?.redirectUrl).toBeUndefined(); // nowhere to pay, and no reference to ask about
+    const paymentId = async (o: Order) =>
+      (await t.tdb.db.query<{ id: string }>('select id from payments where order_id = $1', [o.id]))[0]?.id ??
+      '';
+    const payAtPsp = async (o: Order) => {
+      const found = await psp.lookup(await paymentId(o));
+      if (!found) throw new Error('the PSP does not know the payment');
+      return t
+        .client()
+        .request(
+          'POST',
+          `/sandbox-pay/${found.providerRef}`,
+          undefined,
+          form({ card: TEST_CARDS.success, action: 'pay' }),
+        );
+    };
+
+    // b: the buyer paid anyway (say from the PSP's mail); its callback names our payment id.
+    expect((await payAtPsp(b)).statusCode).toBe(303);
+    await deliver();
+    expect(delivered.at(-1)).toMatchObject({ status: 200, result: 'paid' });
+    expect(await getOrder(b.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-2' }] });
+    // c: paid too, but its callback is lost; a is still unpaid.
+    expect((await payAtPsp(c)).statusCode).toBe(303);
+
+    // The start-up recovery asks the PSP by our payment ids: c is paid, a gets its payment page back.
+    const report = await recover(t.app.appContext);
+    expect(report.reconciled).toEqual({ paid: 1 });
+    expect(await getOrder(c.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-3' }] });
+    const resumed = await getOrder(a.id);
+    expect(resumed.status).toBe('pending_payment');
+    expect(resumed.payments[0]?.redirectUrl).toMatch(/^http:\/\/hub\.test\/sandbox-pay\/sbx_/);
+    expect((await pay(resumed)).statusCode).toBe(303);
+    await deliver();
+    expect(await getOrder(a.id)).toMatchObject({ status: 'paid', tickets: [{ seatId: 'stalls-B-1' }] });
+    // Every payment now carries the PSP's reference, and nothing is left to find.
+    for (const o of crashed)
+      expect(
+        await count(
+          'select count(*)::int as n from payments where order_id = $1 and provider_ref is not null',
+          [o.id],
+        ),
+      ).toBe(1);
+    expect(await recover(t.app.appContext)).toEqual({ tickets: 0, reconciled: {}, refunds: 0 });
+  });
+
   it('lets several processes sweep and recover at once: each order expires and gets its tickets once', async () => {
     const { performanceId, areaId } = await createTestPerformance(manager, { standing: 6 });
     const orders: Order[] = [];
@@ -366,6 +447,10 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
       tickets: [{ seatId: 'stalls-A-2', status: 'valid' }],
     });
     expect(await seatStatus(performanceId, 'stalls-A-2')).toBe('sold');
+    // A late payment that got its seats is an ordinary sale: one sale receipt, no refund receipt.
+    await runAllJobs();
+    const receipt = (await t.client().get(`/api/v1/hubs/astana/orders/${order.id}/receipt`)).json();
+    expect(receipt.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale']);
   });
 
   it('refunds a late payment automatically when its seats were sold meanwhile, and says why', async () => {
@@ -408,6 +493,25 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
     expect((await getOrder(other.json().id)).tickets).toHaveLength(1); // the other buyer keeps the seat
     await deliver();
     expect(delivered.at(-1)?.result).toBe('unchanged'); // the PSP's "refunded" confirms what we know
+
+    // Money was taken and given back: a sale receipt, then a refund receipt, so the register balances.
+    await runAllJobs();
+    const receipt = (await t.client().get(`/api/v1/hubs/astana/orders/${order.id}/receipt?lang=en`)).json();
+    expect(receipt).toMatchObject({
+      status: 'expired',
+      payments: [{ status: 'refunded', amountTiyn: 500_000 }],
+    });
+    expect(receipt.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale', 'refund']);
+    const journal = await t.tdb.db.query<{ operation: string; total: string }>(
+      `select j.operation, j.total_tiyn::text as total from local_fiscal_journal j
+         join fiscal_receipts r on r.id::text = j.external_id where r.order_id = $1 order by j.number`,
+      [order.id],
+    );
+    expect(journal).toEqual([
+      { operation: 'sale', total: '500000' },
+      { operation: 'refund', total: '500000' },
+    ]);
+    expect(await runDueJobs(t.app.appContext)).toBe(0);
   });
 
   it('refunds a sandbox-paid order through the provider, and takes a refund made at the PSP', async () => {

@@ -212,7 +212,7 @@ describe.each(DRIVERS)('ticket delivery (%s)', (driver) => {
       [200_000, 27_586],
       [200_000, 27_586],
     ]);
-    expect(receipt.lines[0].description).toMatch(/^Test play, .* — Front, Stalls A-5$/);
+    expect(receipt.lines[0].description).toMatch(/^Test play, .* — Front, Stalls · Row A · Seat 5$/);
     expect(receipt.fiscal).toHaveLength(1);
     expect(receipt.fiscal[0]).toMatchObject({ kind: 'sale', provider: 'local' });
     expect(receipt.fiscal[0].fiscalSign).toMatch(/^[0-9A-F]{16}$/);

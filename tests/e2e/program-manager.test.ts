@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('a program manager', () => {
       'blocked',
     );
     await expect(page.locator('[role="status"]').allTextContents()).resolves.toContain(
-      t('en', 'program.bo.block.done', { seats: 'Row A, seat 4; Row A, seat 5' }),
+      t('en', 'program.bo.block.done', { seats: 'Stalls · Row A · Seat 4; Stalls · Row A · Seat 5' }),
     );
     await noSerious(page);
     await shoot(page, 'bo-blocked-en');

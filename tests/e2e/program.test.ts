@@ -300,7 +300,7 @@ describe.skipIf(!hasChromium)('a visitor buys tickets', () => {
     await page.locator('[data-testid="hold-submit"]').click();
     const alert = page.locator('[data-testid="seats-taken"]');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain('Row C, seat 5');
+    await expect(alert.textContent()).resolves.toContain('Stalls · Row C · Seat 5');
     await expect(page.locator('[data-seat="stalls-C-5"]').getAttribute('data-status')).resolves.toBe('held');
     // The seat still free stays chosen and can be held.
     await expect(page.locator('[data-seat="stalls-C-6"]').getAttribute('aria-checked')).resolves.toBe('true');
@@ -308,7 +308,7 @@ describe.skipIf(!hasChromium)('a visitor buys tickets', () => {
     await shoot(page, 'booking-seat-taken-en');
     await page.locator('[data-testid="hold-submit"]').click();
     await page.locator('[data-testid="held"]').waitFor();
-    await expect(page.locator('[data-testid="held-list"]').textContent()).resolves.toContain('Row C, seat 6');
+    await expect(page.locator('[data-testid="held-list"]').textContent()).resolves.toContain('Stalls · Row C · Seat 6');
     await page.context().close();
   });
 

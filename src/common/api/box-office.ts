@@ -1,5 +1,6 @@
 // API contract of the box office: holds, orders, tickets, payments.
 import { type Static, Type } from '@sinclair/typebox';
+import { SeatPlaceSchema } from './program.ts';
 import { LocalizedTextSchema, literals, Uuid } from './schemas.ts';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -90,7 +91,11 @@ export const OrderLineSchema = Type.Object({
   complimentary: Type.Boolean(),
   /** Taken off the list price by a promo code; unitPriceTiyn is what is paid. */
   discountTiyn: Type.Integer(),
+  /** Where the seat is (section name, row, number); null for a standing place. */
+  seat: Nullable(SeatPlaceSchema),
 });
+
+export type OrderLineDto = Static<typeof OrderLineSchema>;
 
 export const TicketSchema = Type.Object({
   id: Uuid,

@@ -35,6 +35,18 @@ export const GaAreaSchema = Type.Object({
 });
 export type GaAreaDto = Static<typeof GaAreaSchema>;
 
+/** A seat section of a performance (stalls, balcony…) with its name in every language. */
+export const SectionSchema = Type.Object({ id: Type.String(), name: LocalizedTextSchema });
+export type SectionDto = Static<typeof SectionSchema>;
+
+/** Where a seat is, for people: its section's name, the row label and the seat number. */
+export const SeatPlaceSchema = Type.Object({
+  section: LocalizedTextSchema,
+  row: Type.String(),
+  number: Type.Integer(),
+});
+export type SeatPlaceDto = Static<typeof SeatPlaceSchema>;
+
 export const PerformanceSchema = Type.Object({
   id: Uuid,
   eventId: Uuid,
@@ -49,6 +61,8 @@ export const PerformanceSchema = Type.Object({
   status: literals(['on_sale', 'sales_closed', 'cancelled'] as const),
   prices: Type.Array(PriceCategorySchema),
   areas: Type.Array(GaAreaSchema),
+  /** the seat sections in map order, front first; empty without a seat map */
+  sections: Type.Array(SectionSchema),
   seatCount: Type.Integer(),
   seatsAvailable: Type.Integer(),
 });

@@ -175,6 +175,7 @@ export const en = {
   'program.legend.blocked': 'Not for sale',
   'program.legend.wheelchair': 'Wheelchair space',
   'program.seatName': 'Row {row}, seat {number}',
+  'program.seatPlace': '{section} · Row {row} · Seat {number}',
   'program.gaItem': '{area} × {count}',
   'program.ga.title': 'General admission',
   'program.ga.left': { one: '{count} left', other: '{count} left' },

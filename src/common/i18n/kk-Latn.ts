@@ -174,6 +174,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'program.legend.blocked': 'Satylmaidy',
   'program.legend.wheelchair': 'Arbağa arnalğan oryn',
   'program.seatName': '{row}-qatar, {number}-oryn',
+  'program.seatPlace': '{section} · {row} qatar · {number} oryn',
   'program.gaItem': '{area} × {count}',
   'program.ga.title': 'Orynsyz kıru biletterı',
   'program.ga.left': { one: '{count} qaldy', other: '{count} qaldy' },

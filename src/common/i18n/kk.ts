@@ -177,6 +177,7 @@ export const kk: CatalogOf<typeof en> = {
   'program.legend.blocked': 'Сатылмайды',
   'program.legend.wheelchair': 'Арбаға арналған орын',
   'program.seatName': '{row}-қатар, {number}-орын',
+  'program.seatPlace': '{section} · {row} қатар · {number} орын',
   'program.gaItem': '{area} × {count}',
   'program.ga.title': 'Орынсыз кіру билеттері',
   'program.ga.left': { one: '{count} қалды', other: '{count} қалды' },

@@ -194,6 +194,7 @@ export const ru: CatalogOf<typeof en> = {
   'program.legend.blocked': 'Не продаётся',
   'program.legend.wheelchair': 'Место для коляски',
   'program.seatName': 'Ряд {row}, место {number}',
+  'program.seatPlace': '{section} · Ряд {row} · Место {number}',
   'program.gaItem': '{area} × {count}',
   'program.ga.title': 'Входные билеты без мест',
   'program.ga.left': {

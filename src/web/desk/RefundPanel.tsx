@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../../common/format.ts';
 import { api, get } from '../api/client.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
+import { lineSeatName } from '../program/shared.ts';
 import { recentOrders } from './Desk.tsx';
 import { ticketsPdfUrl } from './SoldPanel.tsx';
 
@@ -84,11 +85,6 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
   };
 
   const recent = recentOrders().slice(0, 5);
-  // seat ids are "<section>-<row>-<number>"
-  const seatName = (id: string) => {
-    const parts = id.split('-');
-    return t('desk.line.seat', { row: parts[parts.length - 2] ?? '', number: parts[parts.length - 1] ?? '' });
-  };
 
   return (
     <section className="refund" aria-labelledby="refund-heading" data-testid="refund-panel">
@@ -152,7 +148,7 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
             {order.lines.map((l) => (
               <li key={l.id}>
                 <span>
-                  {l.seatId ? seatName(l.seatId) : localize(l.categoryName, locale)}
+                  {l.seatId ? lineSeatName(locale, l) : localize(l.categoryName, locale)}
                   <span className="cart-cat"> · {localize(l.categoryName, locale)}</span>
                 </span>
                 <span className="cart-amount">

@@ -10,6 +10,7 @@ import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
 import { offerCodeBody } from '../offers/codes.ts';
 import { DeskCodeField } from '../offers/DeskCodeField.tsx';
+import { seatName } from '../program/shared.ts';
 import { KEYS, useLatest } from './Desk.tsx';
 import { postWithKey } from './keyed.ts';
 import { SeatMap } from './SeatMap.tsx';
@@ -250,7 +251,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
         return {
           key: `${i.seatId ?? i.areaId}`,
           what: seat
-            ? t('desk.line.seat', { row: seat.row, number: seat.number })
+            ? seatName(locale, seat, performance.sections)
             : area
               ? `${localize(area.name, locale)} × ${i.quantity}`
               : (i.seatId ?? ''),
@@ -264,7 +265,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
           const cat = price.get(seat?.category ?? '');
           return {
             key: id,
-            what: seat ? t('desk.line.seat', { row: seat.row, number: seat.number }) : id,
+            what: seat ? seatName(locale, seat, performance.sections) : id,
             category: cat ? localize(cat.name, locale) : '',
             amount: cat?.priceTiyn ?? 0,
           };
@@ -300,6 +301,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
           <SeatMap
             seats={seats}
             prices={performance.prices}
+            sections={performance.sections}
             picked={picked}
             held={heldSeats}
             onToggle={toggleSeat}

@@ -1,4 +1,4 @@
-import type { PriceCategoryDto, SeatDto } from '../../common/api/program.ts';
+import type { PriceCategoryDto, SeatDto, SectionDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
@@ -12,6 +12,8 @@ interface Props {
   held: ReadonlySet<string>;
   onToggle: (seat: SeatDto) => void;
   disabled?: boolean;
+  /** the performance's sections: with more than one, each seat says which it is in */
+  sections?: readonly SectionDto[];
 }
 
 const CELL = 2.5; // rem per seat on the grid the server derives (one unit per seat)
@@ -23,7 +25,7 @@ function rowOf(id: string): string {
 }
 
 /** The seat map as a grid of toggle buttons; each says its row, number, price and state. */
-export function SeatMap({ seats, prices, picked, held, onToggle, disabled }: Props) {
+export function SeatMap({ seats, prices, picked, held, onToggle, disabled, sections = [] }: Props) {
   const { locale, t } = useI18n();
   if (seats.length === 0) return null;
   const minX = Math.min(...seats.map((s) => s.x));
@@ -70,12 +72,16 @@ export function SeatMap({ seats, prices, picked, held, onToggle, disabled }: Pro
                   ? 'held-mine'
                   : s.status;
           const cat = price.get(s.category);
-          const label = t('desk.seatLabel', {
-            row: s.row,
-            number: s.number,
-            category: cat ? localize(cat.name, locale) : s.category,
-            price: cat ? formatMoney(cat.priceTiyn, locale) : '',
-          });
+          const inSection = sections.length > 1 ? sections.find((x) => x.id === s.section) : undefined;
+          const label = `${inSection ? `${localize(inSection.name, locale) || s.section}: ` : ''}${t(
+            'desk.seatLabel',
+            {
+              row: s.row,
+              number: s.number,
+              category: cat ? localize(cat.name, locale) : s.category,
+              price: cat ? formatMoney(cat.priceTiyn, locale) : '',
+            },
+          )}`;
           const status =
             state === 'free'
               ? t('desk.seat.free')

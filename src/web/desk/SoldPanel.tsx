@@ -4,6 +4,7 @@ import type { PerformanceDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { lineSeatName } from '../program/shared.ts';
 import { useLatest } from './Desk.tsx';
 
 interface Props {
@@ -57,18 +58,10 @@ export function SoldPanel({ order, hubSlug, performance, onNext }: Props) {
       <ul className="cart-lines" data-testid="sold-lines">
         {order.lines.map((l) => {
           const a = l.areaId ? area.get(l.areaId) : undefined;
-          const seatParts = l.seatId?.split('-') ?? [];
           return (
             <li key={l.id}>
               <span>
-                {l.seatId
-                  ? t('desk.line.seat', {
-                      row: seatParts[seatParts.length - 2] ?? '',
-                      number: seatParts[seatParts.length - 1] ?? '',
-                    })
-                  : a
-                    ? localize(a.name, locale)
-                    : ''}
+                {l.seatId ? lineSeatName(locale, l) : a ? localize(a.name, locale) : ''}
                 <span className="cart-cat"> · {localize(l.categoryName, locale)}</span>
               </span>
               <span className="cart-amount">

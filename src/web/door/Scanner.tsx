@@ -1,10 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import type { SectionDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatDateTime, formatTime } from '../../common/format.ts';
 import type { MessageKey } from '../../common/i18n/index.ts';
+import type { Locale } from '../../common/locales.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
+import { seatNameFromId } from '../program/shared.ts';
 import { beep, unlockAudio } from './beep.ts';
 import { type CameraProblem, startScanner } from './camera.ts';
 import type { Direction, Scan, Verdict } from './decide.ts';
@@ -193,7 +196,12 @@ export function Scanner({ hubSlug, timeZone, performanceId, offlineReady }: Prop
           playsInline
         />
         {visible ? (
-          <VerdictPanel scan={visible} timeZone={timeZone} onNext={() => setShown(undefined)} />
+          <VerdictPanel
+            scan={visible}
+            timeZone={timeZone}
+            sections={list?.sections}
+            onNext={() => setShown(undefined)}
+          />
         ) : camera !== 'on' ? (
           <div className="door-camera-note">
             <p>
@@ -259,7 +267,7 @@ export function Scanner({ hubSlug, timeZone, performanceId, offlineReady }: Prop
           <ul>
             {corrections.map((s) => (
               <li key={s.id} data-testid="door-correction" data-verdict={s.server?.verdict}>
-                <Correction scan={s} timeZone={timeZone} />
+                <Correction scan={s} timeZone={timeZone} sections={list?.sections} />
               </li>
             ))}
           </ul>
@@ -281,7 +289,7 @@ export function Scanner({ hubSlug, timeZone, performanceId, offlineReady }: Prop
                       {formatTime(new Date(s.scannedAt), locale, timeZone, 'medium')}
                     </span>
                     <span>{t(verdictKey(v, s.direction))}</span>
-                    <span className="door-chip-what">{describe(s, t)}</span>
+                    <span className="door-chip-what">{describe(s, t, locale, list?.sections)}</span>
                     <span className="door-chip-sync">{s.synced ? t('door.synced') : t('door.waiting')}</span>
                   </li>
                 );
@@ -293,17 +301,33 @@ export function Scanner({ hubSlug, timeZone, performanceId, offlineReady }: Prop
   );
 }
 
-function describe(s: Scan, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
+type Sections = readonly SectionDto[] | undefined;
+
+/** "Stalls · Row A · Seat 5 · order 12": the seat named from the list's sections, offline too. */
+function describe(
+  s: Scan,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+  locale: Locale,
+  sections: Sections,
+): string {
   const parts: string[] = [];
-  if (s.seatId) {
-    const bits = s.seatId.split('-');
-    parts.push(t('door.seat', { row: bits[bits.length - 2] ?? '', number: bits[bits.length - 1] ?? '' }));
-  } else if (s.ticketId) parts.push(t('door.standing'));
+  if (s.seatId) parts.push(seatNameFromId(locale, s.seatId, sections));
+  else if (s.ticketId) parts.push(t('door.standing'));
   if (s.orderNumber !== null) parts.push(t('door.order', { number: s.orderNumber }));
   return parts.join(' · ');
 }
 
-function VerdictPanel({ scan, timeZone, onNext }: { scan: Scan; timeZone: string; onNext: () => void }) {
+function VerdictPanel({
+  scan,
+  timeZone,
+  sections,
+  onNext,
+}: {
+  scan: Scan;
+  timeZone: string;
+  sections: Sections;
+  onNext: () => void;
+}) {
   const { locale, t } = useI18n();
   const verdict = scan.server?.verdict ?? scan.local;
   const first = scan.server?.firstEntryAt ?? scan.firstEntryAt;
@@ -318,7 +342,7 @@ function VerdictPanel({ scan, timeZone, onNext }: { scan: Scan; timeZone: string
     forged: t('door.detail.forged'),
     not_inside: t('door.detail.not_inside'),
   };
-  const what = describe(scan, t);
+  const what = describe(scan, t, locale, sections);
   return (
     <div
       className={`door-verdict door-verdict-${verdict}${scan.direction === 'out' ? ' door-verdict-out' : ''}`}
@@ -344,7 +368,7 @@ function VerdictPanel({ scan, timeZone, onNext }: { scan: Scan; timeZone: string
   );
 }
 
-function Correction({ scan, timeZone }: { scan: Scan; timeZone: string }) {
+function Correction({ scan, timeZone, sections }: { scan: Scan; timeZone: string; sections: Sections }) {
   const { locale, t } = useI18n();
   const server = scan.server;
   if (!server) return null;
@@ -362,7 +386,8 @@ function Correction({ scan, timeZone }: { scan: Scan; timeZone: string }) {
         });
   return (
     <>
-      <span className="door-chip-time">{when}</span> <strong>{describe(scan, t)}</strong> — {text}
+      <span className="door-chip-time">{when}</span> <strong>{describe(scan, t, locale, sections)}</strong> —{' '}
+      {text}
     </>
   );
 }

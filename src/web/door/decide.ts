@@ -1,6 +1,7 @@
 // What a door scanner decides on its own, with no network: the ticket's signature checked
 // against the hub's public key, then the door list (refunds, who is inside) and this
 // device's own scans. The server decides again when the scans sync, across all devices.
+import type { SectionDto } from '../../common/api/program.ts';
 import { type TicketClaims, verifyTicketToken } from '../../common/ticket-token.ts';
 
 export const VERDICTS = ['valid', 'already_used', 'wrong_event', 'refunded', 'forged', 'not_inside'] as const;
@@ -23,6 +24,8 @@ export interface DoorList {
   publicKey: string;
   title: Record<string, string>;
   startsAt: string;
+  /** the performance's seat sections, to name a seat (absent in lists kept by older versions) */
+  sections?: SectionDto[];
   tickets: Record<string, DoorTicket>;
   fetchedAt: string;
 }

@@ -107,6 +107,7 @@ export function useDoor(hubSlug: string, performanceId: string): DoorState {
           publicKey: dto.publicKey,
           title: (perf?.eventTitle as Record<string, string> | undefined) ?? old?.title ?? {},
           startsAt: perf?.startsAt ?? old?.startsAt ?? new Date().toISOString(),
+          sections: perf?.sections ?? old?.sections ?? [],
           tickets,
           fetchedAt: new Date().toISOString(),
         };

@@ -3,7 +3,7 @@ import type { OrderDto } from '../../common/api/box-office.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
-import { seatNameFromId } from '../program/shared.ts';
+import { lineSeatName } from '../program/shared.ts';
 import './offers.css';
 
 export function OrderSavings({ order }: { order: OrderDto }) {
@@ -33,9 +33,7 @@ export function OrderSavings({ order }: { order: OrderDto }) {
         <tbody>
           {discounted.map((l) => (
             <tr key={l.id} data-testid="savings-line">
-              <td>
-                {l.seatId ? seatNameFromId(t, l.seatId) : localize(l.categoryName, locale) || l.category}
-              </td>
+              <td>{l.seatId ? lineSeatName(locale, l) : localize(l.categoryName, locale) || l.category}</td>
               <td className="num savings-was">
                 <s>{formatMoney(l.unitPriceTiyn + l.discountTiyn, locale)}</s>
               </td>

@@ -118,7 +118,7 @@ export function WaitlistPage() {
                   return (
                     <li key={`${i.seatId ?? i.areaId}`}>
                       {i.seatId
-                        ? seatNameFromId(t, i.seatId)
+                        ? seatNameFromId(locale, i.seatId, p?.sections)
                         : t('program.gaItem', { area: localize(area?.name, locale), count: i.quantity })}
                     </li>
                   );

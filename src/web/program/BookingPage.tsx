@@ -33,6 +33,7 @@ import {
   availabilityOf,
   canBook,
   hubPath,
+  lineSeatName,
   newIdempotencyKey,
   seatName,
   seatNameFromId,
@@ -154,7 +155,7 @@ export function BookingPage() {
         if (fresh) {
           seats.setData(fresh);
           const gone = [...selected].filter((id) => fresh.find((s) => s.id === id)?.status !== 'available');
-          setTaken(gone.map((id) => seatNameFromId(t, id, fresh)));
+          setTaken(gone.map((id) => seatNameFromId(locale, id, p.sections)));
           setSelected((prev) => new Set([...prev].filter((id) => !gone.includes(id))));
         } else setError(e);
       } else setError(e);
@@ -246,7 +247,6 @@ export function BookingPage() {
           hub={hub}
           perf={p}
           hold={hold}
-          seats={seatList}
           order={order}
           onOrder={setOrder}
           onExpired={onExpired}
@@ -273,6 +273,7 @@ export function BookingPage() {
                 <SeatMap
                   seats={seatList}
                   prices={p.prices}
+                  sections={p.sections}
                   selected={selected}
                   onToggle={toggle}
                   label={t('program.seatMap.label', { event: localize(p.eventTitle, locale) })}
@@ -326,14 +327,16 @@ export function BookingPage() {
                   return (
                     <li key={id}>
                       <span>
-                        {s ? seatName(t, s) : id}
+                        {s ? seatName(locale, s, p.sections) : id}
                         {c ? ` — ${formatMoney(c.priceTiyn, locale)}` : ''}
                       </span>
                       <button
                         type="button"
                         className="link-button"
                         onClick={() => s && toggle(s)}
-                        aria-label={t('program.selected.remove', { seat: s ? seatName(t, s) : id })}
+                        aria-label={t('program.selected.remove', {
+                          seat: s ? seatName(locale, s, p.sections) : id,
+                        })}
                       >
                         {t('program.selected.removeShort')}
                       </button>
@@ -419,7 +422,6 @@ function HeldSeats({
   hub,
   perf,
   hold,
-  seats,
   order,
   onOrder,
   onExpired,
@@ -429,7 +431,6 @@ function HeldSeats({
   hub: HubDetailDto;
   perf: PerformanceDto;
   hold: HoldDto;
-  seats: readonly SeatDto[];
   order: OrderDto | undefined;
   onOrder: (o: OrderDto) => void;
   onExpired: () => void;
@@ -450,7 +451,7 @@ function HeldSeats({
           return (
             <li key={`${i.seatId ?? i.areaId}`}>
               {i.seatId
-                ? seatNameFromId(t, i.seatId, seats)
+                ? seatNameFromId(locale, i.seatId, perf.sections)
                 : t('program.gaItem', { area: localize(area?.name, locale), count: i.quantity })}
               {c ? ` — ${formatMoney(c.priceTiyn * i.quantity, locale)}` : ''}
               {c && <span className="muted"> · {localize(c.name, locale) || c.code}</span>}
@@ -630,7 +631,7 @@ export function OrderLines({ order }: { order: OrderDto }) {
           {order.lines.map((l) => (
             <tr key={l.id}>
               <td>
-                {l.seatId ? seatNameFromId(t, l.seatId) : localize(l.categoryName, locale) || l.category}
+                {l.seatId ? lineSeatName(locale, l) : localize(l.categoryName, locale) || l.category}
                 {l.seatId && (
                   <span className="muted"> · {localize(l.categoryName, locale) || l.category}</span>
                 )}

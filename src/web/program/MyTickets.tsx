@@ -11,7 +11,7 @@ import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 import { orderState } from './OrderPage.tsx';
-import { seatNameFromId } from './shared.ts';
+import { lineSeatName } from './shared.ts';
 import { usePerformances } from './usePerformances.ts';
 import './program.css';
 
@@ -74,7 +74,10 @@ export function MyTickets() {
             <p className="muted">
               {o.tickets
                 .filter((tk) => tk.status === 'valid')
-                .map((tk) => (tk.seatId ? seatNameFromId(t, tk.seatId) : t('checkout.my.place')))
+                .map((tk) => {
+                  const line = o.lines.find((l) => l.id === tk.lineId);
+                  return tk.seatId && line ? lineSeatName(locale, line) : t('checkout.my.place');
+                })
                 .join('; ')}
             </p>
             <p>

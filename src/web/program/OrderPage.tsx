@@ -18,7 +18,7 @@ import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { OrderLines } from './BookingPage.tsx';
 import { QrCode } from './QrCode.tsx';
-import { hubPath, seatNameFromId } from './shared.ts';
+import { hubPath, lineSeatName } from './shared.ts';
 import { usePerformances } from './usePerformances.ts';
 import './program.css';
 
@@ -118,9 +118,10 @@ export function OrderPage() {
             {o.tickets.map((ticket, i) => {
               const line = o.lines.find((l) => l.id === ticket.lineId);
               const p = perfs.get(ticket.performanceId);
-              const what = ticket.seatId
-                ? seatNameFromId(t, ticket.seatId)
-                : localize(line?.categoryName, locale) || line?.category;
+              const what =
+                ticket.seatId && line
+                  ? lineSeatName(locale, line)
+                  : localize(line?.categoryName, locale) || line?.category;
               return (
                 <li key={ticket.id} className={`ticket ticket-${ticket.status}`} data-testid="ticket">
                   <div className="ticket-text">

@@ -4,7 +4,7 @@
 // to the ends of the row, Enter or Space selects. Price categories differ by colour AND shape;
 // taken, held and blocked seats by fill and mark, so nothing relies on colour alone.
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PriceCategoryDto, SeatDto } from '../../common/api/program.ts';
+import type { PriceCategoryDto, SeatDto, SectionDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
@@ -144,9 +144,11 @@ export interface SeatMapProps {
   viewOf?: (seat: SeatDto) => SeatView;
   /** Extra words for a seat's status (e.g. why it is blocked) in the back office. */
   statusText?: (seat: SeatDto) => string | undefined;
+  /** The performance's sections, which name them; the id made readable otherwise. */
+  sections?: readonly SectionDto[] | undefined;
 }
 
-const sectionTitle = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replaceAll('-', ' ');
+const readable = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replaceAll('-', ' ');
 
 export function SeatMap({
   seats,
@@ -157,8 +159,11 @@ export function SeatMap({
   label,
   viewOf,
   statusText,
+  sections: named,
 }: SeatMapProps) {
   const { locale, t } = useI18n();
+  const sectionTitle = (id: string) =>
+    localize(named?.find((s) => s.id === id)?.name, locale) || readable(id);
   const [zoom, setZoom] = useState(1);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const refs = useRef(new Map<string, SVGGElement>());

@@ -1,9 +1,11 @@
 // Helpers shared by the program pages, the booking page and the back office: availability,
 // price ranges, seat names, and wall-clock time in the hub's time zone.
-import type { PerformanceDto, SeatDto } from '../../common/api/program.ts';
+import type { OrderLineDto } from '../../common/api/box-office.ts';
+import type { PerformanceDto, SeatDto, SectionDto } from '../../common/api/program.ts';
 import { formatMoney, intlLocale } from '../../common/format.ts';
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { Locale } from '../../common/locales.ts';
+import { seatPlaceFromId, seatPlaceText } from '../../common/seat-place.ts';
 import { kazakhToLatin } from '../../common/translit.ts';
 import type { Translate } from '../i18n/locale.tsx';
 
@@ -40,17 +42,26 @@ export function priceOf(p: PerformanceDto, category: string): number | undefined
   return p.prices.find((x) => x.code === category)?.priceTiyn;
 }
 
-/** "Row A, seat 5" in the reader's language. */
-export function seatName(t: Translate, seat: Pick<SeatDto, 'row' | 'number'>): string {
-  return t('program.seatName', { row: seat.row, number: seat.number });
+/** "Stalls · Row A · Seat 5" in the reader's language, the section named by the performance. */
+export function seatName(
+  locale: Locale,
+  seat: Pick<SeatDto, 'section' | 'row' | 'number'>,
+  sections?: readonly SectionDto[],
+): string {
+  const section = sections?.find((x) => x.id === seat.section)?.name;
+  return seatPlaceText(locale, { section, row: seat.row, number: seat.number });
 }
 
-/** A seat id like "stalls-A-5" read back when the seat itself is not at hand. */
-export function seatNameFromId(t: Translate, id: string, seats?: readonly SeatDto[]): string {
-  const seat = seats?.find((s) => s.id === id);
-  if (seat) return seatName(t, seat);
-  const m = /^(.*)-([^-]+)-(\d+)$/.exec(id);
-  return m ? t('program.seatName', { row: m[2] ?? '', number: m[3] ?? '' }) : id;
+/** The same for a seat known only by its id ("stalls-A-5"). */
+export function seatNameFromId(locale: Locale, id: string, sections?: readonly SectionDto[]): string {
+  const place = seatPlaceFromId(id, sections);
+  return place ? seatPlaceText(locale, place) : id;
+}
+
+/** An order line's seat as the API placed it (section name, row, number). */
+export function lineSeatName(locale: Locale, line: Pick<OrderLineDto, 'seat' | 'seatId'>): string {
+  if (line.seat) return seatPlaceText(locale, line.seat);
+  return line.seatId ? seatNameFromId(locale, line.seatId) : '';
 }
 
 function parts(date: Date, timeZone: string): Record<string, number> {

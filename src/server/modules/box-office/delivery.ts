@@ -50,6 +50,21 @@ export async function queueAfterRefund(q: Queryable, orderId: string): Promise<v
   );
 }
 
+/**
+ * In the transaction that decides to give a late payment back (its order had expired and its
+ * seats were gone): the money was taken, so it gets a sale receipt, and it goes back, so a
+ * refund receipt follows; the register's books then show both and balance.
+ */
+export async function queueLateRefundReceipts(q: Queryable, orderId: string): Promise<void> {
+  await q.query(
+    `insert into order_jobs (hub_id, order_id, kind)
+     select o.hub_id, o.id, k.kind from orders o cross join (values ('fiscal_sale'), ('fiscal_refund')) as k (kind)
+      where o.id = $1 and o.total_tiyn > 0
+     on conflict (order_id, kind) do nothing`,
+    [orderId],
+  );
+}
+
 async function claim(
   q: Queryable,
   limit: number,
@@ -181,7 +196,8 @@ export async function deliverTickets(
 
 /** Runs up to `limit` due jobs of any order; resolves to how many it ran. */
 export async function runDueJobs(ctx: AppContext, limit = 20, log?: FastifyBaseLogger): Promise<number> {
-  const jobs = await claim(ctx.db, limit, null);
+  // A sale receipt before the refund receipt of the same order (RETURNING keeps no order).
+  const jobs = (await claim(ctx.db, limit, null)).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   for (const job of jobs) await run(ctx, job, log);
   return jobs.length;
 }

@@ -393,9 +393,13 @@ export async function getOrder(
                         'id', l.id, 'performanceId', l.performance_id, 'seatId', l.seat_id, 'areaId', l.area_id,
                         'category', l.price_category_code, 'categoryName', pc.name, 'unitPriceTiyn', l.unit_price_tiyn,
                         'vatRateBp', l.vat_rate_bp, 'vatTiyn', l.vat_tiyn, 'complimentary', l.complimentary,
-                        'discountTiyn', l.discount_tiyn) order by l.seat_id nulls last, l.id)
+                        'discountTiyn', l.discount_tiyn,
+                        'seat', case when s.id is not null then json_build_object('section', ps.name, 'row', s.row_label, 'number', s.number) end)
+                        order by l.seat_id nulls last, l.id)
                         from order_lines l
                         left join price_categories pc on pc.performance_id = l.performance_id and pc.code = l.price_category_code
+                        left join seats s on s.performance_id = l.performance_id and s.id = l.seat_id
+                        left join performance_sections ps on ps.performance_id = s.performance_id and ps.id = s.section
                        where l.order_id = o.id), '[]'::json) as lines,
             coalesce((select json_agg(json_build_object(
                         'id', t.id, 'lineId', t.order_line_id, 'performanceId', t.performance_id, 'seatId', t.seat_id,

@@ -13,6 +13,7 @@ import { SandboxCallbackBody } from '../../platform/payments/sandbox.ts';
 import { recordAudit } from '../audit/service.ts';
 import { claimSeats, takePlaces } from '../program/inventory.ts';
 import { getPerformance } from '../program/service.ts';
+import { queueLateRefundReceipts } from './delivery.ts';
 import { issueTickets, markPaid, refundOrder } from './orders.ts';
 
 export type PaymentEventResult =
@@ -64,12 +65,29 @@ export async function applyPaymentEvent(
   return result;
 }
 
-async function act(q: Queryable, providerId: string, event: CallbackEvent): Promise<PaymentEventResult> {
-  const ref = await maybeOne<{ paymentId: string; orderId: string }>(
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The payment a piece of news is about: by the provider's reference, or else by our own payment
+ * id that the provider echoes, for a payment whose reference we never saved (checkout died
+ * between starting the payment and recording the answer).
+ */
+async function findPayment(q: Queryable, providerId: string, event: CallbackEvent) {
+  const byRef = await maybeOne<{ paymentId: string; orderId: string }>(
     q,
     'select id as "paymentId", order_id as "orderId" from payments where provider = $1 and provider_ref = $2',
     [providerId, event.providerRef],
   );
+  if (byRef || !event.paymentId || !UUID.test(event.paymentId)) return byRef;
+  return maybeOne<{ paymentId: string; orderId: string }>(
+    q,
+    `select id as "paymentId", order_id as "orderId" from payments where provider = $1 and id = $2 and provider_ref is null`,
+    [providerId, event.paymentId],
+  );
+}
+
+async function act(q: Queryable, providerId: string, event: CallbackEvent): Promise<PaymentEventResult> {
+  const ref = await findPayment(q, providerId, event);
   // Unknown here (yet): answer 404 and keep nothing, so the provider's retry is not lost.
   if (!ref) throw notFound('No payment with this provider reference.');
   // The order row first, then the payment: the order expireUnpaidOrders and refundOrder lock
@@ -79,11 +97,15 @@ async function act(q: Queryable, providerId: string, event: CallbackEvent): Prom
     'select hub_id as "hubId", status from orders where id = $1 for update',
     [ref.orderId],
   );
-  const payment = await one<{ status: string; amountTiyn: number | string }>(
+  const payment = await one<{ status: string; amountTiyn: number | string; providerRef: string | null }>(
     q,
-    'select status, amount_tiyn as "amountTiyn" from payments where id = $1 for update',
+    'select status, amount_tiyn as "amountTiyn", provider_ref as "providerRef" from payments where id = $1 for update',
     [ref.paymentId],
   );
+  if (payment.providerRef !== event.providerRef) {
+    if (payment.providerRef !== null) throw notFound('No payment with this provider reference.');
+    await q.query('update payments set provider_ref = $2 where id = $1', [ref.paymentId, event.providerRef]);
+  }
   if (Number(payment.amountTiyn) !== event.amountTiyn) return 'rejected_amount';
   const setPayment = (status: string, extra: { note?: string; refundDue?: boolean } = {}) =>
     q.query(
@@ -140,6 +162,7 @@ async function act(q: Queryable, providerId: string, event: CallbackEvent): Prom
     });
   } else {
     await setPayment('succeeded', { note: `Refunded automatically: ${why}`, refundDue: true });
+    await queueLateRefundReceipts(q, ref.orderId);
   }
   await recordAudit(q, {
     hubId: order.hubId,
@@ -222,12 +245,14 @@ export async function settleRefundsDue(deps: Deps, log?: Log): Promise<number> {
 /**
  * Asks the providers about payments we have no final word on (callbacks lost while the process
  * was down, or never sent), and applies their answer like a callback. Also asks about payments
- * our sweeper declined when their order expired: the buyer may have paid at the last second.
+ * our sweeper declined when their order expired: the buyer may have paid at the last second;
+ * and first finds, by our own id, payments whose provider reference was never saved.
  */
 export async function reconcilePayments(
   deps: Deps,
   opts: { minAgeSeconds?: number; log?: Log } = {},
 ): Promise<Partial<Record<PaymentEventResult, number>>> {
+  await linkUnsavedStarts(deps, opts);
   const askable = [...deps.payments.values()].filter((p) => p.status).map((p) => p.id);
   const rows = await deps.db.query<{
     id: string;
@@ -264,6 +289,38 @@ export async function reconcilePayments(
     }
   }
   return tally;
+}
+
+/**
+ * Payments recorded before their provider was asked to start them, whose answer was never
+ * saved: asks each provider by our own payment id and records its reference (and payment
+ * page) so the buyer can pay and the reconciliation that follows can ask about the outcome.
+ * A payment the provider never got stays as it is and expires with its order.
+ */
+async function linkUnsavedStarts(deps: Deps, opts: { minAgeSeconds?: number; log?: Log }): Promise<void> {
+  const findable = [...deps.payments.values()].filter((p) => p.lookup).map((p) => p.id);
+  const rows = await deps.db.query<{ id: string; provider: string }>(
+    `select id, provider from payments
+      where provider_ref is null and status in ('pending', 'declined') and provider = any($1::text[])
+        and updated_at > now() - interval '7 days' and created_at <= now() - make_interval(secs => $2)
+      order by created_at`,
+    [findable, opts.minAgeSeconds ?? 0],
+  );
+  for (const p of rows) {
+    try {
+      const found = await deps.payments.get(p.provider)?.lookup?.(p.id);
+      if (!found) continue;
+      // Conditional: a checkout finishing at this moment records the same answer, not another.
+      await deps.db.query(
+        `update payments set provider_ref = $2, redirect_url = coalesce(redirect_url, $3), updated_at = now()
+          where id = $1 and provider_ref is null`,
+        [p.id, found.providerRef, found.redirectUrl ?? null],
+      );
+      opts.log?.info({ paymentId: p.id }, 'payment found again at its provider by our payment id');
+    } catch (err) {
+      opts.log?.error({ err, paymentId: p.id }, 'could not look up a payment at its provider');
+    }
+  }
 }
 
 const CallbackAnswer = Type.Object({ received: Type.Literal(true), result: Type.String() });

@@ -6,10 +6,11 @@ import type { HubDto } from '../../../common/api/schemas.ts';
 import { type LocalizedText, localize } from '../../../common/content.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
+import { seatPlaceText } from '../../../common/seat-place.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { FiscalReceiptRequest } from '../../platform/fiscal/provider.ts';
 import { getHubById } from '../hubs/service.ts';
-import { listPerformances, seatSpecs } from '../program/service.ts';
+import { listPerformances } from '../program/service.ts';
 import { getOrder } from './orders.ts';
 import type { TicketPdfData } from './ticket-pdf.ts';
 import type { TicketSigner } from './ticket-signing.ts';
@@ -22,20 +23,6 @@ export interface OrderView {
   eventTitles: LocalizedText[];
   receipt(locale: Locale): Promise<ReceiptDto>;
   ticketPdf(locale: Locale): TicketPdfData;
-}
-
-/** Section names by section id, from the seat maps of the performance's space. */
-async function sectionNames(q: Queryable, performanceId: string): Promise<Map<string, LocalizedText>> {
-  // The program module keeps section names only in its seat maps (a performance copies the
-  // seats, not the names); read them there, newest map first.
-  const maps = await q.query<{ layout: { sections: { id: string; name: LocalizedText }[] } }>(
-    `select m.layout from seat_maps m join performances p on p.space_id = m.space_id
-      where p.id = $1 order by m.created_at desc`,
-    [performanceId],
-  );
-  const names = new Map<string, LocalizedText>();
-  for (const m of maps) for (const s of m.layout.sections) if (!names.has(s.id)) names.set(s.id, s.name);
-  return names;
 }
 
 export async function loadOrderView(
@@ -52,13 +39,6 @@ export async function loadOrderView(
   const perfs = new Map(
     (await listPerformances(q, hubId, { performanceIds: perfIds, drafts: true })).map((p) => [p.id, p]),
   );
-  const seats = new Map<string, { section: string; rowLabel: string; number: number }>();
-  const sections = new Map<string, Map<string, LocalizedText>>();
-  for (const id of perfIds) {
-    if (!order.lines.some((l) => l.performanceId === id && l.seatId)) continue;
-    for (const s of await seatSpecs(q, id)) seats.set(`${id}/${s.id}`, s);
-    sections.set(id, await sectionNames(q, id));
-  }
   const fiscal = await q.query<{
     kind: 'sale' | 'refund';
     provider: string;
@@ -77,20 +57,9 @@ export async function loadOrderView(
     if (!p) throw new Error(`Order ${order.number} refers to a performance that is gone`);
     return p;
   };
-  const seatOf = (performanceId: string, seatId: string | null) => {
-    if (!seatId) return null;
-    const s = seats.get(`${performanceId}/${seatId}`);
-    if (!s) return null;
-    return {
-      section: sections.get(performanceId)?.get(s.section) ?? { en: s.section },
-      row: s.rowLabel,
-      number: s.number,
-    };
-  };
   const describe = (line: OrderDto['lines'][number], l: Locale) => {
     const p = perfOf(line.performanceId);
-    const seat = seatOf(line.performanceId, line.seatId);
-    const where = seat ? `, ${localize(seat.section, l)} ${seat.row}-${seat.number}` : '';
+    const where = line.seat ? `, ${seatPlaceText(l, line.seat)}` : '';
     return `${localize(p.eventTitle, l)}, ${formatDateTime(new Date(p.startsAt), l, hub.timeZone, 'short', 'short')} — ${localize(line.categoryName, l) || line.category}${where}`;
   };
 
@@ -165,7 +134,7 @@ export async function loadOrderView(
               startsAt: p.startsAt,
               endsAt: p.endsAt,
               spaceName: p.spaceName,
-              seat: seatOf(t.performanceId, t.seatId),
+              seat: line.seat,
               areaName: p.areas.find((a) => a.id === line.areaId)?.name ?? null,
               categoryName: line.categoryName,
               priceTiyn: line.unitPriceTiyn,

@@ -117,7 +117,7 @@ export interface ProgramFilter {
 
 type PerfRow = Omit<
   PerformanceDto,
-  'prices' | 'areas' | 'seatCount' | 'seatsAvailable' | 'startsAt' | 'endsAt'
+  'prices' | 'areas' | 'sections' | 'seatCount' | 'seatsAvailable' | 'startsAt' | 'endsAt'
 > & {
   startsAt: Date | string;
   endsAt: Date | string;
@@ -182,6 +182,11 @@ export async function listPerformances(
        from ga_areas where performance_id = any($1::uuid[]) order by capacity desc, id`,
     [ids],
   );
+  const sections = await q.query<{ performanceId: string; id: string; name: LocalizedTextDto }>(
+    `select performance_id as "performanceId", id, name from performance_sections
+      where performance_id = any($1::uuid[]) order by sort_order, id`,
+    [ids],
+  );
   const seatCounts = await q.query<{ performanceId: string; total: number; claimed: number }>(
     `select s.performance_id as "performanceId", count(*)::int as total,
             count(c.seat_id) filter (where c.kind <> 'hold' or c.expires_at > now())::int as claimed
@@ -207,6 +212,7 @@ export async function listPerformances(
           capacity: a.capacity,
           available: a.capacity - a.taken,
         })),
+      sections: sections.filter((x) => x.performanceId === r.id).map(({ id, name }) => ({ id, name })),
       seatCount: counts?.total ?? 0,
       seatsAvailable: (counts?.total ?? 0) - (counts?.claimed ?? 0),
     };
@@ -277,6 +283,17 @@ export async function createPerformance(
     );
   }
   if (input.seatMap) {
+    // The sections with their names go with the seats, so a seat is named from its performance.
+    await q.query(
+      `insert into performance_sections (performance_id, id, name, sort_order)
+       select $1, * from unnest($2::text[], $3::jsonb[], $4::int[])`,
+      [
+        perf.id,
+        input.seatMap.sections.map((s) => s.id),
+        input.seatMap.sections.map((s) => JSON.stringify(withLatin(s.name))),
+        input.seatMap.sections.map((_, i) => i),
+      ],
+    );
     const seats = expandSeatMap(input.seatMap);
     // One statement for the whole hall: unnest the columns.
     await q.query(

@@ -19,6 +19,15 @@ export interface CallbackEvent {
   providerRef: string;
   outcome: PaymentOutcome;
   amountTiyn: number;
+  /** Our own payment id as the provider echoes it back (its invoice or order id field). */
+  paymentId?: string;
+}
+
+/** What a provider knows of a payment found by our own payment id. */
+export interface FoundPayment {
+  providerRef: string;
+  status: 'pending' | PaymentOutcome;
+  redirectUrl?: string;
 }
 
 export interface PaymentProvider {
@@ -37,6 +46,13 @@ export interface PaymentProvider {
   parseCallback?(headers: Record<string, string | string[] | undefined>, rawBody: string): CallbackEvent;
   /** Asks the provider what became of a payment (reconciliation after a restart). */
   status?(providerRef: string): Promise<'pending' | PaymentOutcome>;
+  /**
+   * Finds a payment by our own payment id, which `start` passes as the invoice id (Halyk ePay
+   * `invoiceId`, Freedom Pay `pg_order_id`, CloudPayments `InvoiceId`; each has a status call
+   * that takes it). Undefined when the provider never got that payment. This is how a payment
+   * whose `start` answer was never saved (the process died in between) is found again.
+   */
+  lookup?(paymentId: string): Promise<FoundPayment | undefined>;
   refund(p: { providerRef: string; amountTiyn: number }): Promise<void>;
 }
 

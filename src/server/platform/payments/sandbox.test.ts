@@ -82,6 +82,13 @@ describe.each(DRIVERS)('sandbox PSP (%s)', (driver) => {
     expect(a.redirectUrl).toBe(`http://merchant.test/sandbox-pay/${a.providerRef}`);
     expect(await psp.status(a.providerRef)).toBe('pending');
     await expect(psp.status('sbx_nope')).rejects.toThrow(/no payment/);
+    // Found again by the merchant's own payment id, as a merchant that lost the answer asks.
+    expect(await psp.lookup(paymentId)).toEqual({
+      providerRef: a.providerRef,
+      status: 'pending',
+      redirectUrl: a.redirectUrl,
+    });
+    expect(await psp.lookup(randomUUID())).toBeUndefined();
   });
 
   it('records one outcome per payment and queues one signed callback for it', async () => {
@@ -104,6 +111,9 @@ describe.each(DRIVERS)('sandbox PSP (%s)', (driver) => {
     const event = psp.parseCallback(call?.headers ?? {}, call?.body ?? '');
     expect(event).toMatchObject({ providerRef, outcome: 'succeeded', amountTiyn: 500_000 });
     expect(JSON.parse(call?.body ?? '{}')).toMatchObject({ orderNumber: 42, currency: 'KZT' });
+    // The merchant's payment id comes back with it, so a payment whose reference was lost is found.
+    expect(event.paymentId).toBe(JSON.parse(call?.body ?? '{}').invoiceId);
+    expect(event.paymentId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('declines the decline test card and the Decline button, with the reason', async () => {

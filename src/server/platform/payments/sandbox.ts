@@ -9,7 +9,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/db.ts';
 import { HttpProblem } from '../errors.ts';
-import type { CallbackEvent, PaymentOutcome, PaymentProvider } from './provider.ts';
+import type { CallbackEvent, FoundPayment, PaymentOutcome, PaymentProvider } from './provider.ts';
 
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 export const SANDBOX_CALLBACK_PATH = '/api/v1/payments/sandbox/callback';
@@ -68,6 +68,7 @@ export interface SandboxProvider extends PaymentProvider {
   readonly id: 'sandbox';
   parseCallback(headers: Record<string, string | string[] | undefined>, rawBody: string): CallbackEvent;
   status(providerRef: string): Promise<'pending' | PaymentOutcome>;
+  lookup(paymentId: string): Promise<FoundPayment | undefined>;
   /** The PSP's record of a payment, as its hosted page shows it. */
   find(ref: string): Promise<PspPayment | undefined>;
   /** The buyer's answer on the hosted page: records the outcome once and queues the callback. */
@@ -267,6 +268,7 @@ export function createSandboxProvider(deps: { db: Db; config: Config }): Sandbox
         providerRef: body.paymentRef,
         outcome: body.status,
         amountTiyn: body.amountTiyn,
+        paymentId: body.invoiceId,
       };
     },
 
@@ -277,6 +279,20 @@ export function createSandboxProvider(deps: { db: Db; config: Config }): Sandbox
       );
       if (!row) throw new Error(`The sandbox PSP has no payment ${ref}.`);
       return row.status;
+    },
+
+    async lookup(paymentId) {
+      const [row] = await db.query<{ ref: string; status: PspPayment['status'] }>(
+        'select ref, status from sandbox_psp_payments where merchant_payment_id = $1',
+        [paymentId],
+      );
+      return row
+        ? {
+            providerRef: row.ref,
+            status: row.status,
+            redirectUrl: `${config.publicUrl}${SANDBOX_PAGE_PATH}/${row.ref}`,
+          }
+        : undefined;
     },
 
     async refund({ providerRef, amountTiyn }) {

@@ -55,7 +55,7 @@ export function PerformanceSeats() {
       );
       seats.setData(updated);
       setSelected(new Set());
-      const names = targets.map((s) => seatName(t, s)).join('; ');
+      const names = targets.map((s) => seatName(locale, s, p?.sections)).join('; ');
       setDone(
         kind === 'block'
           ? t('program.bo.block.done', { seats: names })
@@ -106,6 +106,7 @@ export function PerformanceSeats() {
             <SeatMap
               seats={list}
               prices={p.prices}
+              sections={p.sections}
               selected={selected}
               viewOf={view}
               selectable={(s) => s.status === 'available' || s.status === 'blocked'}
@@ -125,7 +126,7 @@ export function PerformanceSeats() {
             <p aria-live="polite">
               {chosen.length === 0
                 ? t('program.selected.none')
-                : chosen.map((s) => seatName(t, s)).join('; ')}
+                : chosen.map((s) => seatName(locale, s, p.sections)).join('; ')}
             </p>
             <div className="form-row">
               <div className="field">
