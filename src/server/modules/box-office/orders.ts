@@ -360,7 +360,7 @@ export async function getOrder(
   hubId: string,
   orderId: string,
   signer: TicketSigner,
-): Promise<OrderDto & { userId: string | null }> {
+): Promise<OrderDto & { userId: string | null; locale: string }> {
   const o = await maybeOne<{
     id: string;
     number: number | string;
@@ -375,6 +375,7 @@ export async function getOrder(
     paidAt: Date | null;
     paymentDueAt: Date | null;
     userId: string | null;
+    locale: string;
     lines: (Omit<OrderDto['lines'][number], 'categoryName'> & { categoryName: LocalizedTextDto | null })[];
     tickets: {
       id: string;
@@ -388,7 +389,7 @@ export async function getOrder(
     q,
     `select o.id, o.number, o.hub_id as "hubId", o.status, o.channel, o.buyer_email as "buyerEmail", o.buyer_name as "buyerName",
             o.total_tiyn as "totalTiyn", o.vat_tiyn as "vatTiyn", o.created_at as "createdAt", o.paid_at as "paidAt",
-            o.payment_due_at as "paymentDueAt", o.user_id as "userId",
+            o.payment_due_at as "paymentDueAt", o.user_id as "userId", o.locale,
             coalesce((select json_agg(json_build_object(
                         'id', l.id, 'performanceId', l.performance_id, 'seatId', l.seat_id, 'areaId', l.area_id,
                         'category', l.price_category_code, 'categoryName', pc.name, 'unitPriceTiyn', l.unit_price_tiyn,

@@ -10,7 +10,7 @@ import { seatPlaceText } from '../../../common/seat-place.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { FiscalReceiptRequest } from '../../platform/fiscal/provider.ts';
 import { getHubById } from '../hubs/service.ts';
-import { listPerformances } from '../program/service.ts';
+import { performanceLabels } from '../program/service.ts';
 import { getOrder } from './orders.ts';
 import type { TicketPdfData } from './ticket-pdf.ts';
 import type { TicketSigner } from './ticket-signing.ts';
@@ -22,6 +22,8 @@ export interface OrderView {
   locale: Locale;
   eventTitles: LocalizedText[];
   receipt(locale: Locale): Promise<ReceiptDto>;
+  /** The receipt's lines alone, without reading its fiscal receipts. */
+  receiptLines(locale: Locale): ReceiptDto['lines'];
   ticketPdf(locale: Locale): TicketPdfData;
 }
 
@@ -33,25 +35,9 @@ export async function loadOrderView(
 ): Promise<OrderView> {
   const order = await getOrder(q, hubId, orderId, signer);
   const hub = await getHubById(q, hubId);
-  const [meta] = await q.query<{ locale: string }>('select locale from orders where id = $1', [orderId]);
-  const locale: Locale = isLocale(meta?.locale) ? meta.locale : 'kk';
+  const locale: Locale = isLocale(order.locale) ? order.locale : 'kk';
   const perfIds = [...new Set(order.lines.map((l) => l.performanceId))];
-  const perfs = new Map(
-    (await listPerformances(q, hubId, { performanceIds: perfIds, drafts: true })).map((p) => [p.id, p]),
-  );
-  const fiscal = await q.query<{
-    kind: 'sale' | 'refund';
-    provider: string;
-    number: string;
-    fiscalSign: string;
-    checkUrl: string | null;
-    issuedAt: Date;
-  }>(
-    `select kind, provider, number, fiscal_sign as "fiscalSign", check_url as "checkUrl", issued_at as "issuedAt"
-       from fiscal_receipts where order_id = $1 order by issued_at`,
-    [orderId],
-  );
-
+  const perfs = new Map((await performanceLabels(q, perfIds)).map((p) => [p.id, p]));
   const perfOf = (id: string) => {
     const p = perfs.get(id);
     if (!p) throw new Error(`Order ${order.number} refers to a performance that is gone`);
@@ -63,26 +49,43 @@ export async function loadOrderView(
     return `${localize(p.eventTitle, l)}, ${formatDateTime(new Date(p.startsAt), l, hub.timeZone, 'short', 'short')} — ${localize(line.categoryName, l) || line.category}${where}`;
   };
 
+  const receiptLines = (l: Locale) =>
+    order.lines.map((line) => ({
+      lineId: line.id,
+      description: describe(line, l),
+      performanceId: line.performanceId,
+      startsAt: perfOf(line.performanceId).startsAt,
+      seatId: line.seatId,
+      category: line.category,
+      quantity: 1,
+      unitPriceTiyn: line.unitPriceTiyn,
+      amountTiyn: line.unitPriceTiyn,
+      vatRateBp: line.vatRateBp,
+      vatTiyn: line.vatTiyn,
+      complimentary: line.complimentary,
+    }));
+
   return {
     order,
     hub,
     locale,
     eventTitles: perfIds.map((id) => perfOf(id).eventTitle),
+    receiptLines,
     async receipt(l) {
-      const lines = order.lines.map((line) => ({
-        lineId: line.id,
-        description: describe(line, l),
-        performanceId: line.performanceId,
-        startsAt: perfOf(line.performanceId).startsAt,
-        seatId: line.seatId,
-        category: line.category,
-        quantity: 1,
-        unitPriceTiyn: line.unitPriceTiyn,
-        amountTiyn: line.unitPriceTiyn,
-        vatRateBp: line.vatRateBp,
-        vatTiyn: line.vatTiyn,
-        complimentary: line.complimentary,
-      }));
+      const lines = receiptLines(l);
+      // Read only here: the fiscal request and the tickets do not show them.
+      const fiscal = await q.query<{
+        kind: 'sale' | 'refund';
+        provider: string;
+        number: string;
+        fiscalSign: string;
+        checkUrl: string | null;
+        issuedAt: Date;
+      }>(
+        `select kind, provider, number, fiscal_sign as "fiscalSign", check_url as "checkUrl", issued_at as "issuedAt"
+           from fiscal_receipts where order_id = $1 order by issued_at`,
+        [orderId],
+      );
       const byRate = new Map<number, { vatRateBp: number; amountTiyn: number; vatTiyn: number }>();
       for (const line of lines) {
         const r = byRate.get(line.vatRateBp) ?? { vatRateBp: line.vatRateBp, amountTiyn: 0, vatTiyn: 0 };
@@ -150,12 +153,12 @@ export async function loadOrderView(
 }
 
 /** The receipt as a fiscal provider takes it: positions with VAT, and how it was paid. */
-export async function fiscalRequest(
+export function fiscalRequest(
   view: OrderView,
   externalId: string,
   operation: 'sale' | 'refund',
-): Promise<FiscalReceiptRequest> {
-  const receipt = await view.receipt(view.locale);
+): FiscalReceiptRequest {
+  const lines = view.receiptLines(view.locale);
   const paid = view.order.payments.filter(
     (p) => p.amountTiyn > 0 && (p.status === 'succeeded' || p.status === 'refunded'),
   );
@@ -163,7 +166,7 @@ export async function fiscalRequest(
     externalId,
     hubId: view.hub.id,
     operation,
-    positions: receipt.lines
+    positions: lines
       .filter((l) => l.amountTiyn > 0)
       .map((l) => ({
         name: l.description,
@@ -174,8 +177,8 @@ export async function fiscalRequest(
         vatTiyn: l.vatTiyn,
       })),
     payments: paid.map((p) => ({ method: p.method === 'cash' ? 'cash' : 'card', amountTiyn: p.amountTiyn })),
-    totalTiyn: receipt.totals.amountTiyn,
-    vatTiyn: receipt.totals.vatTiyn,
+    totalTiyn: view.order.totalTiyn,
+    vatTiyn: view.order.vatTiyn,
     buyerEmail: view.order.buyerEmail,
   };
 }

@@ -48,19 +48,33 @@ let hubEdits = 0;
 const hubCache = new WeakMap<Queryable, Map<string, { hub: HubDto; until: number; edits: number }>>();
 
 export async function getHubBySlug(q: Queryable, slug: string): Promise<HubDto> {
-  const bySlug = hubCache.get(q) ?? new Map();
-  const hit = bySlug.get(slug);
+  const hub = await cachedHub(q, `slug:${slug}`, () => findHubBySlug(q, slug));
+  if (!hub) throw new HttpProblem(404, 'hub_not_found', `There is no hub "${slug}".`);
+  return hub;
+}
+
+async function cachedHub(
+  q: Queryable,
+  key: string,
+  read: () => Promise<HubDto | undefined>,
+): Promise<HubDto | undefined> {
+  const byKey = hubCache.get(q) ?? new Map();
+  const hit = byKey.get(key);
   if (hit && hit.edits === hubEdits && hit.until > Date.now()) return hit.hub;
   const edits = hubEdits;
-  const hub = await findHubBySlug(q, slug);
-  if (!hub) throw new HttpProblem(404, 'hub_not_found', `There is no hub "${slug}".`);
-  hubCache.set(q, bySlug);
-  bySlug.set(slug, { hub, until: Date.now() + HUB_CACHE_MS, edits });
+  const hub = await read();
+  if (!hub) return undefined;
+  hubCache.set(q, byKey);
+  byKey.set(key, { hub, until: Date.now() + HUB_CACHE_MS, edits });
   return hub;
 }
 
 export async function getHubById(q: Queryable, id: string): Promise<HubDto> {
-  return one<HubRow>(q, `select ${HUB_COLUMNS} from hubs where id = $1`, [id]);
+  const hub = await cachedHub(q, `id:${id}`, () =>
+    maybeOne<HubRow>(q, `select ${HUB_COLUMNS} from hubs where id = $1`, [id]),
+  );
+  if (!hub) throw new Error(`There is no hub with id ${id}`);
+  return hub;
 }
 
 export async function createHub(

@@ -124,6 +124,35 @@ type PerfRow = Omit<
 };
 
 /** Performances of a hub with their event, space, prices and what is left, soonest first. */
+/** What a receipt or a ticket says about a performance: its event, time, space and area names. */
+export interface PerformanceLabel {
+  id: string;
+  eventTitle: LocalizedTextDto;
+  startsAt: string;
+  endsAt: string;
+  spaceName: LocalizedTextDto;
+  areas: { id: string; name: LocalizedTextDto }[];
+}
+
+/** Labels of some performances in one round trip (listPerformances also counts what is left). */
+export async function performanceLabels(q: Queryable, ids: readonly string[]): Promise<PerformanceLabel[]> {
+  const rows = await q.query<
+    Omit<PerformanceLabel, 'startsAt' | 'endsAt'> & { startsAt: Date; endsAt: Date }
+  >(
+    `select p.id, e.title as "eventTitle", p.starts_at as "startsAt", p.ends_at as "endsAt", s.name as "spaceName",
+            coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.capacity desc, a.id)
+                        from ga_areas a where a.performance_id = p.id), '[]'::json) as areas
+       from performances p join events e on e.id = p.event_id join spaces s on s.id = p.space_id
+      where p.id = any($1::uuid[])`,
+    [ids],
+  );
+  return rows.map((r) => ({
+    ...r,
+    startsAt: new Date(r.startsAt).toISOString(),
+    endsAt: new Date(r.endsAt).toISOString(),
+  }));
+}
+
 export async function listPerformances(
   q: Queryable,
   hubId: string,
