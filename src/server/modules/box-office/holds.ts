@@ -87,9 +87,9 @@ export async function createHold(
   const holdId = randomUUID();
   const expiresAt = new Date(Date.now() + perf.holdMinutes * 60_000);
   // The seat map is read only when seats are asked for: a standing-only hold never touches it.
-  const specs = req.seats?.length || req.best ? await seatsForSale(q, perf.id) : [];
-  const byId = new Map(specs.map((s) => [s.id, s]));
   let seats = [...new Set(req.seats ?? [])];
+  const specs = seats.length || req.best ? await seatsForSale(q, perf.id, seats) : [];
+  const byId = new Map(specs.map((s) => [s.id, s]));
   const unknownSeats = seats.filter((s) => !byId.has(s));
   if (unknownSeats.length)
     throw new HttpProblem(400, 'validation_failed', `No such seats here: ${unknownSeats.join(', ')}.`);
@@ -101,7 +101,10 @@ export async function createHold(
     // another buyer, pick again without them.
     const free = new Set(specs.filter((s) => s.free && !seats.includes(s.id)).map((s) => s.id));
     for (;;) {
-      const picked = bestAvailable(specs, free, req.best.quantity, { category: req.best.category });
+      const picked = bestAvailable(specs, free, req.best.quantity, {
+        category: req.best.category,
+        centreX: (specs[0]?.hallWidth ?? 0) / 2,
+      });
       if (!picked) throw soldOut('seats');
       const locked = await lockFreeSeats(q, perf.id, picked);
       if (locked.size === picked.length) {

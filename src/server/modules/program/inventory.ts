@@ -122,8 +122,11 @@ export async function returnPlaces(q: Queryable, areaId: string, quantity: numbe
   await q.query('update ga_areas set taken = taken - $2 where id = $1', [areaId, quantity]);
 }
 
-/** The seats of a performance as best-available needs them, each marked free when nobody holds it. */
-export async function seatsForSale(q: Queryable, performanceId: string) {
+/**
+ * The seats best-available may pick from (those nobody holds) and the `chosen` ones whatever
+ * their state, each with the width of the whole hall, whose middle is the best place to sit.
+ */
+export async function seatsForSale(q: Queryable, performanceId: string, chosen: readonly string[]) {
   return q.query<{
     id: string;
     section: string;
@@ -134,12 +137,15 @@ export async function seatsForSale(q: Queryable, performanceId: string) {
     category: string;
     wheelchair: boolean;
     free: boolean;
+    hallWidth: number;
   }>(
-    `select s.id, s.section, s.row_label as "rowLabel", s.number, s.x, s.y, s.price_category_code as category, s.wheelchair,
-            (c.seat_id is null or (c.kind = 'hold' and c.expires_at <= now())) as free
-       from seats s left join seat_claims c on c.performance_id = s.performance_id and c.seat_id = s.id
-      where s.performance_id = $1`,
-    [performanceId],
+    `select * from (
+       select s.id, s.section, s.row_label as "rowLabel", s.number, s.x, s.y, s.price_category_code as category, s.wheelchair,
+              (c.seat_id is null or (c.kind = 'hold' and c.expires_at <= now())) as free, max(s.x) over () as "hallWidth"
+         from seats s left join seat_claims c on c.performance_id = s.performance_id and c.seat_id = s.id
+        where s.performance_id = $1) seat
+      where free or id = any($2::text[])`,
+    [performanceId, chosen],
   );
 }
 
