@@ -114,7 +114,7 @@ async function issueReceipt(ctx: AppContext, job: Job, kind: 'sale' | 'refund'):
     const issued = await db.query<{ kind: string }>('select kind from fiscal_receipts where order_id = $1', [
       job.orderId,
     ]);
-    if (issued.some((r) => r.kind === 'refund')) return;
+    if (issued.some((r) => r.kind === 'refund')) return markDone(ctx, job);
     if (!issued.some((r) => r.kind === 'sale'))
       throw new Error('The sale receipt is not issued yet; the refund receipt waits for it');
   }
@@ -124,9 +124,12 @@ async function issueReceipt(ctx: AppContext, job: Job, kind: 'sale' | 'refund'):
   // between "issued" and "recorded" gets the same receipt back, not a second one.
   const request = fiscalRequest(view, job.id, kind);
   const issued = await provider.issue(request);
+  // The receipt and the job's end are written together: no crash can fall between them.
   await db.query(
-    `insert into fiscal_receipts (id, hub_id, order_id, kind, provider, number, fiscal_sign, check_url, payload, issued_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (order_id, kind) do nothing`,
+    `with receipt as (
+       insert into fiscal_receipts (id, hub_id, order_id, kind, provider, number, fiscal_sign, check_url, payload, issued_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (order_id, kind) do nothing)
+     update order_jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = $1`,
     [
       job.id,
       job.hubId,
@@ -142,14 +145,19 @@ async function issueReceipt(ctx: AppContext, job: Job, kind: 'sale' | 'refund'):
   );
 }
 
+async function markDone(ctx: AppContext, job: Job): Promise<void> {
+  await ctx.db.query(
+    `update order_jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = $1`,
+    [job.id],
+  );
+}
+
 async function run(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Promise<boolean> {
   try {
-    if (job.kind === 'tickets_mail') await sendTickets(ctx, job);
-    else await issueReceipt(ctx, job, job.kind === 'fiscal_sale' ? 'sale' : 'refund');
-    await ctx.db.query(
-      `update order_jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = $1`,
-      [job.id],
-    );
+    if (job.kind === 'tickets_mail') {
+      await sendTickets(ctx, job);
+      await markDone(ctx, job);
+    } else await issueReceipt(ctx, job, job.kind === 'fiscal_sale' ? 'sale' : 'refund');
     return true;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
