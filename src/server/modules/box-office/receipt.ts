@@ -51,6 +51,10 @@ export async function loadOrderView(
        from fiscal_receipts where order_id = $1 order by issued_at`,
     [orderId],
   );
+  const [refund] = await q.query<{ at: Date | null }>(
+    `select max(updated_at) as at from payments where order_id = $1 and status = 'refunded'`,
+    [orderId],
+  );
 
   const perfOf = (id: string) => {
     const p = perfs.get(id);
@@ -93,12 +97,13 @@ export async function loadOrderView(
       return {
         orderId: order.id,
         orderNumber: order.number,
-        hub: { slug: hub.slug, name: hub.name },
+        hub: { slug: hub.slug, name: hub.name, city: hub.city, timeZone: hub.timeZone },
         status: order.status,
         locale: l,
         currency: 'KZT' as const,
         createdAt: order.createdAt,
         paidAt: order.paidAt,
+        refundedAt: refund?.at ? new Date(refund.at).toISOString() : null,
         lines,
         vatSummary: [...byRate.values()].sort((a, b) => b.vatRateBp - a.vatRateBp),
         totals: {
