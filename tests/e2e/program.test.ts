@@ -308,7 +308,9 @@ describe.skipIf(!hasChromium)('a visitor buys tickets', () => {
     await shoot(page, 'booking-seat-taken-en');
     await page.locator('[data-testid="hold-submit"]').click();
     await page.locator('[data-testid="held"]').waitFor();
-    await expect(page.locator('[data-testid="held-list"]').textContent()).resolves.toContain('Stalls · Row C · Seat 6');
+    await expect(page.locator('[data-testid="held-list"]').textContent()).resolves.toContain(
+      'Stalls · Row C · Seat 6',
+    );
     await page.context().close();
   });
 

@@ -150,13 +150,6 @@ function Sheet({
   const date = receiptDate(r, kind);
   const fiscal = fiscalOf(r, kind);
   const rate = (bp: number) => vatRate(bp) ?? tr('receipt.noVat');
-  const cols = {
-    qty: tr('receipt.col.qty'),
-    price: tr('receipt.col.price'),
-    vatRate: tr('receipt.col.vatRate'),
-    vat: tr('receipt.col.vat'),
-    amount: tr('receipt.col.amount'),
-  };
 
   return (
     <article
@@ -182,52 +175,45 @@ function Sheet({
         </p>
       </header>
 
+      {/* Each line: what it is across the sheet, then its figures under the column heads, as
+          a receipt printer prints them; the same on A4, an 80 mm roll and a phone. */}
       <table className="receipt-lines" data-testid="receipt-lines">
         <caption className="visually-hidden">{tr('receipt.lines')}</caption>
         <thead>
           <tr>
-            <th scope="col">{tr('receipt.col.item')}</th>
             <th scope="col" className="num">
-              {cols.qty}
+              {tr('receipt.col.qty')}
             </th>
             <th scope="col" className="num">
-              {cols.price}
+              {tr('receipt.col.price')}
             </th>
             <th scope="col" className="num">
-              {cols.vatRate}
+              {tr('receipt.col.vatRate')}
             </th>
             <th scope="col" className="num">
-              {cols.vat}
+              {tr('receipt.col.vat')}
             </th>
             <th scope="col" className="num">
-              {cols.amount}
+              {tr('receipt.col.amount')}
             </th>
           </tr>
         </thead>
-        <tbody>
-          {r.lines.map((l) => (
-            <tr key={l.lineId} data-testid="receipt-line">
-              <th scope="row" className="receipt-item">
+        {r.lines.map((l) => (
+          <tbody key={l.lineId} data-testid="receipt-line">
+            <tr>
+              <th scope="rowgroup" colSpan={5} className="receipt-item">
                 {l.description}
               </th>
-              <td className="num" data-label={cols.qty}>
-                {l.quantity}
-              </td>
-              <td className="num" data-label={cols.price}>
-                {l.complimentary ? tr('receipt.free') : money(l.unitPriceTiyn)}
-              </td>
-              <td className="num" data-label={cols.vatRate}>
-                {rate(l.vatRateBp)}
-              </td>
-              <td className="num" data-label={cols.vat}>
-                {money(l.vatTiyn)}
-              </td>
-              <td className="num" data-label={cols.amount}>
-                {money(l.amountTiyn)}
-              </td>
             </tr>
-          ))}
-        </tbody>
+            <tr>
+              <td className="num">{l.quantity}</td>
+              <td className="num">{l.complimentary ? tr('receipt.free') : money(l.unitPriceTiyn)}</td>
+              <td className="num">{rate(l.vatRateBp)}</td>
+              <td className="num">{money(l.vatTiyn)}</td>
+              <td className="num">{money(l.amountTiyn)}</td>
+            </tr>
+          </tbody>
+        ))}
       </table>
 
       <dl className="receipt-totals" data-testid="receipt-totals">
