@@ -27,6 +27,7 @@ const ProgramPage = lazy(() => import('./program/ProgramPage.tsx').then((m) => (
 const EventPage = lazy(() => import('./program/EventPage.tsx').then((m) => ({ default: m.EventPage })));
 const BookingPage = lazy(() => import('./program/BookingPage.tsx').then((m) => ({ default: m.BookingPage })));
 const OrderPage = lazy(() => import('./program/OrderPage.tsx').then((m) => ({ default: m.OrderPage })));
+const ReceiptPage = lazy(() => import('./program/ReceiptPage.tsx').then((m) => ({ default: m.ReceiptPage })));
 const MyTickets = lazy(() => import('./program/MyTickets.tsx').then((m) => ({ default: m.MyTickets })));
 const ProgramSection = lazy(() =>
   import('./back-office/program/ProgramSection.tsx').then((m) => ({ default: m.ProgramSection })),
@@ -48,6 +49,8 @@ export function App() {
         <HubsProvider>
           <BrowserRouter>
             <Routes>
+              {/* A sheet to print: no site header or footer around it. */}
+              <Route path="orders/:orderId/receipt" element={lazyPage(<ReceiptPage />)} />
               <Route element={<Layout />}>
                 <Route index element={<HomeRedirect />} />
                 <Route path="sign-in" element={<SignIn />} />

@@ -502,6 +502,7 @@ describe.each(DRIVERS)('online payments with the sandbox PSP (%s)', (driver) => 
       payments: [{ status: 'refunded', amountTiyn: 500_000 }],
     });
     expect(receipt.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale', 'refund']);
+    expect(receipt.refundedAt).not.toBeNull();
     const journal = await t.tdb.db.query<{ operation: string; total: string }>(
       `select j.operation, j.total_tiyn::text as total from local_fiscal_journal j
          join fiscal_receipts r on r.id::text = j.external_id where r.order_id = $1 order by j.number`,

@@ -200,6 +200,8 @@ describe.each(DRIVERS)('ticket delivery (%s)', (driver) => {
     expect(receipt).toMatchObject({
       orderNumber: order.number,
       status: 'paid',
+      refundedAt: null,
+      hub: { slug: 'astana', timeZone: 'Asia/Almaty', city: expect.objectContaining({ kk: 'Астана' }) },
       currency: 'KZT',
       totals: { amountTiyn: 900_000, vatTiyn: 68_966 + 2 * 27_586, netTiyn: 900_000 - 124_138 },
       vatSummary: [{ vatRateBp: 1600, amountTiyn: 900_000, vatTiyn: 124_138 }],
@@ -224,6 +226,7 @@ describe.each(DRIVERS)('ticket delivery (%s)', (driver) => {
     await runDueJobs(contextOf(t));
     const after = (await t.client().get(`/api/v1/hubs/astana/orders/${order.id}/receipt`)).json();
     expect(after.status).toBe('refunded');
+    expect(Date.parse(after.refundedAt)).toBeGreaterThanOrEqual(Date.parse(after.paidAt));
     expect(after.fiscal.map((f: { kind: string }) => f.kind)).toEqual(['sale', 'refund']);
     // Numbered by the hub's register, after the sale.
     expect(Number(after.fiscal[1].number)).toBeGreaterThan(Number(after.fiscal[0].number));

@@ -105,6 +105,9 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     const file = await page.request.get(pdf ?? '');
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('application/pdf');
+    // The printable receipt opens beside the desk.
+    const receiptHref = await page.locator('[data-testid="print-receipt"]').getAttribute('href');
+    expect(receiptHref).toMatch(/^\/orders\/[0-9a-f-]{36}\/receipt\?hub=astana$/);
 
     // Next sale with Escape, then the refund of that order found by its number.
     await page.keyboard.press('Escape');
@@ -127,6 +130,10 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
       t('en', 'desk.status.refunded'),
     );
     await shoot(page, 'desk-refunded-en');
+    // …and so does the return receipt after the refund.
+    await expect(page.locator('[data-testid="print-return-receipt"]').getAttribute('href')).resolves.toBe(
+      `${receiptHref}&kind=refund`,
+    );
     expect((await seatStatuses(staffApi, performanceId))['stalls-A-2']).toBe('available');
 
     // The reason is in the audit log.

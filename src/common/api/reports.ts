@@ -35,12 +35,20 @@ export const FiscalReceiptSchema = Type.Object({
 export const ReceiptSchema = Type.Object({
   orderId: Uuid,
   orderNumber: Type.Integer(),
-  hub: Type.Object({ slug: Type.String(), name: LocalizedTextSchema }),
+  /** the seller as the hub records it: name, city and the time zone its times are read in */
+  hub: Type.Object({
+    slug: Type.String(),
+    name: LocalizedTextSchema,
+    city: LocalizedTextSchema,
+    timeZone: Type.String(),
+  }),
   status: literals(['pending_payment', 'paid', 'expired', 'cancelled', 'refunded'] as const),
   locale: Type.String(),
   currency: Type.Literal('KZT'),
   createdAt: Timestamp,
   paidAt: Nullable(Timestamp),
+  /** when the money went back (a refund, or a late payment returned), else null */
+  refundedAt: Nullable(Timestamp),
   lines: Type.Array(ReceiptLineSchema),
   vatSummary: Type.Array(
     Type.Object({ vatRateBp: Type.Integer(), amountTiyn: Type.Integer(), vatTiyn: Type.Integer() }),

@@ -7,7 +7,7 @@ import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
 import { lineSeatName } from '../program/shared.ts';
 import { recentOrders } from './Desk.tsx';
-import { ticketsPdfUrl } from './SoldPanel.tsx';
+import { receiptUrl, ticketsPdfUrl } from './SoldPanel.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -165,6 +165,17 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
           {done && (
             <div className="alert alert-success" role="status" data-testid="refund-done">
               <p>{t('desk.refund.done', { number: order.number })}</p>
+              <p>
+                <a
+                  className="button button-small"
+                  href={receiptUrl(hubSlug, order.id, 'refund')}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="print-return-receipt"
+                >
+                  {t('desk.printReturnReceipt')}
+                </a>
+              </p>
             </div>
           )}
           {order.status === 'paid' ? (

@@ -18,6 +18,11 @@ export function ticketsPdfUrl(hubSlug: string, orderId: string, locale: string):
   return `/api/v1/hubs/${encodeURIComponent(hubSlug)}/orders/${orderId}/tickets.pdf?lang=${encodeURIComponent(locale)}`;
 }
 
+/** The printable receipt page (or the return receipt), in the desk's language until changed there. */
+export function receiptUrl(hubSlug: string, orderId: string, kind: 'sale' | 'refund' = 'sale'): string {
+  return `/orders/${orderId}/receipt?hub=${encodeURIComponent(hubSlug)}${kind === 'refund' ? '&kind=refund' : ''}`;
+}
+
 /** What the desk shows after a sale: the order, its VAT, and the tickets to print or the mail on its way. */
 export function SoldPanel({ order, hubSlug, performance, onNext }: Props) {
   const { locale, t } = useI18n();
@@ -91,6 +96,17 @@ export function SoldPanel({ order, hubSlug, performance, onNext }: Props) {
         >
           {t('desk.print')}
         </a>
+        {order.totalTiyn > 0 && (
+          <a
+            className="button button-secondary"
+            href={receiptUrl(hubSlug, order.id)}
+            target="_blank"
+            rel="noopener"
+            data-testid="print-receipt"
+          >
+            {t('desk.printReceipt')}
+          </a>
+        )}
         <button type="button" className="button button-secondary" onClick={onNext} data-testid="next-sale">
           <span>{t('desk.next')}</span>
           <kbd>Esc</kbd>

@@ -45,8 +45,10 @@ export function OrderPage() {
   const o = order.data;
   const state = o ? orderState(o) : undefined;
   const perfs = usePerformances(o ? o.lines.map((l) => ({ hubSlug, id: l.performanceId })) : []);
+  // Money that went back (a refund, or a late payment returned) has its return receipt.
+  const refunded = o?.payments.some((p) => p.status === 'refunded') ?? false;
   const receipt = useApi<ReceiptDto>(
-    o && state === 'paid' ? `${hubPath(hubSlug)}/orders/${o.id}/receipt?lang=${locale}` : null,
+    o && (state === 'paid' || refunded) ? `${hubPath(hubSlug)}/orders/${o.id}/receipt?lang=${locale}` : null,
   );
   usePageTitle(o ? t('checkout.order.title', { number: o.number }) : undefined);
 
@@ -179,7 +181,22 @@ export function OrderPage() {
                 )}
               </p>
             ))}
-            <p>
+            <p className="order-receipt-links">
+              <Link to={`/orders/${o.id}/receipt?hub=${hubSlug}`} data-testid="print-receipt">
+                {t('checkout.printReceipt')}
+              </Link>
+              {refunded && (
+                <>
+                  {' · '}
+                  <Link
+                    to={`/orders/${o.id}/receipt?hub=${hubSlug}&kind=refund`}
+                    data-testid="print-return-receipt"
+                  >
+                    {t('checkout.printReturnReceipt')}
+                  </Link>
+                </>
+              )}
+              {' · '}
               <a
                 href={`/api/v1${hubPath(hubSlug)}/orders/${o.id}/receipt?lang=${locale}`}
                 data-testid="receipt-link"

@@ -86,6 +86,10 @@ export async function loadOrderView(
            from fiscal_receipts where order_id = $1 order by issued_at`,
         [orderId],
       );
+      const [refund] = await q.query<{ at: Date | null }>(
+        `select max(updated_at) as at from payments where order_id = $1 and status = 'refunded'`,
+        [orderId],
+      );
       const byRate = new Map<number, { vatRateBp: number; amountTiyn: number; vatTiyn: number }>();
       for (const line of lines) {
         const r = byRate.get(line.vatRateBp) ?? { vatRateBp: line.vatRateBp, amountTiyn: 0, vatTiyn: 0 };
@@ -96,12 +100,13 @@ export async function loadOrderView(
       return {
         orderId: order.id,
         orderNumber: order.number,
-        hub: { slug: hub.slug, name: hub.name },
+        hub: { slug: hub.slug, name: hub.name, city: hub.city, timeZone: hub.timeZone },
         status: order.status,
         locale: l,
         currency: 'KZT' as const,
         createdAt: order.createdAt,
         paidAt: order.paidAt,
+        refundedAt: refund?.at ? new Date(refund.at).toISOString() : null,
         lines,
         vatSummary: [...byRate.values()].sort((a, b) => b.vatRateBp - a.vatRateBp),
         totals: {

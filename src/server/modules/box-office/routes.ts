@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/service.ts';
 import { getHubBySlug } from '../hubs/service.ts';
 import { getSaleInfo } from '../program/service.ts';
 import { checkout } from './checkout.ts';
+import { deliverTickets } from './delivery.ts';
 import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { getOrder, refundOrder } from './orders.ts';
 import { settleRefundsDue } from './payments.ts';
@@ -168,6 +169,8 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
         });
       });
       await settleRefundsDue(ctx, req.log);
+      // The refund receipt now, so the desk can print it at once (the worker retries a failure).
+      await deliverTickets(ctx, hub.id, req.params.id, req.log);
       const { userId: _, ...order } = await getOrder(db, hub.id, req.params.id, signer);
       return order;
     },

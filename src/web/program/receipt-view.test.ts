@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ReceiptDto } from '../../common/api/reports.ts';
+import { fiscalOf, hasReceipt, methodKey, paymentsOf, receiptDate, vatRate } from './receipt-view.ts';
+
+const base: ReceiptDto = {
+  orderId: '00000000-0000-4000-8000-000000000001',
+  orderNumber: 7,
+  hub: { slug: 'astana', name: { en: 'ÓzgeEpic Astana' }, city: { en: 'Astana' }, timeZone: 'Asia/Almaty' },
+  status: 'paid',
+  locale: 'en',
+  currency: 'KZT',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  paidAt: '2026-03-01T10:01:00.000Z',
+  refundedAt: null,
+  lines: [],
+  vatSummary: [],
+  totals: { amountTiyn: 500_000, vatTiyn: 68_966, netTiyn: 431_034 },
+  payments: [{ provider: 'desk', method: 'cash', amountTiyn: 500_000, status: 'succeeded' }],
+  fiscal: [
+    {
+      kind: 'sale',
+      provider: 'local',
+      number: '12',
+      fiscalSign: 'ABC',
+      checkUrl: null,
+      issuedAt: '2026-03-01T10:01:05.000Z',
+    },
+  ],
+};
+
+describe('the printable receipt', () => {
+  it('has a sale receipt once paid, and a return receipt only after money went back', () => {
+    expect(hasReceipt(base, 'sale')).toBe(true);
+    expect(hasReceipt(base, 'refund')).toBe(false);
+    expect(hasReceipt({ ...base, status: 'pending_payment', paidAt: null, payments: [] }, 'sale')).toBe(
+      false,
+    );
+    const refunded: ReceiptDto = {
+      ...base,
+      status: 'refunded',
+      refundedAt: '2026-03-02T09:00:00.000Z',
+      payments: [{ ...base.payments[0], status: 'refunded' } as ReceiptDto['payments'][number]],
+    };
+    expect(hasReceipt(refunded, 'refund')).toBe(true);
+    expect(receiptDate(refunded, 'refund')).toBe('2026-03-02T09:00:00.000Z');
+    expect(paymentsOf(refunded, 'refund')).toHaveLength(1);
+  });
+
+  it('gives a late payment returned automatically both receipts, though the order expired unpaid', () => {
+    const late: ReceiptDto = {
+      ...base,
+      status: 'expired',
+      paidAt: null,
+      refundedAt: '2026-03-01T10:30:00.000Z',
+      payments: [{ provider: 'sandbox', method: 'card', amountTiyn: 500_000, status: 'refunded' }],
+      fiscal: [
+        { ...(base.fiscal[0] as ReceiptDto['fiscal'][number]), issuedAt: '2026-03-01T10:29:00.000Z' },
+        { ...(base.fiscal[0] as ReceiptDto['fiscal'][number]), kind: 'refund', number: '13' },
+      ],
+    };
+    expect(hasReceipt(late, 'sale')).toBe(true);
+    expect(hasReceipt(late, 'refund')).toBe(true);
+    // No paid time: the sale is dated by its fiscal receipt.
+    expect(receiptDate(late, 'sale')).toBe('2026-03-01T10:29:00.000Z');
+    expect(fiscalOf(late, 'refund')?.number).toBe('13');
+    expect(paymentsOf(late, 'sale')).toHaveLength(1);
+  });
+
+  it('names how the money moved and the VAT rate', () => {
+    expect(methodKey({ provider: 'desk', method: 'cash' })).toBe('receipt.method.cash');
+    expect(methodKey({ provider: 'desk', method: 'card' })).toBe('receipt.method.card');
+    expect(methodKey({ provider: 'sandbox', method: 'card' })).toBe('receipt.method.online');
+    expect(methodKey({ provider: 'complimentary', method: 'cash' })).toBe('receipt.method.complimentary');
+    expect(vatRate(1600)).toBe('16%');
+    expect(vatRate(1250)).toBe('12.5%');
+    expect(vatRate(0)).toBeUndefined();
+  });
+});
