@@ -18,7 +18,10 @@ import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
+import { startMembershipWorker } from './modules/offers/membership-delivery.ts';
+import { membershipPurchaseRoutes } from './modules/offers/membership-purchase-routes.ts';
 import { membershipRoutes } from './modules/offers/membership-routes.ts';
+import { quoteRoutes } from './modules/offers/quote-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { waitlistRoutes } from './modules/offers/waitlist-routes.ts';
 import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
@@ -118,6 +121,8 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       offerRoutes(typed, ctx);
       waitlistRoutes(typed, ctx);
       membershipRoutes(typed, ctx);
+      membershipPurchaseRoutes(typed, ctx);
+      quoteRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);
@@ -137,10 +142,15 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
   // (API tests run the queue themselves, so no timer fires in the middle of a test).
   if (config.env !== 'test') {
     let worker: { stop(): Promise<void> } | undefined;
+    let cards: { stop(): Promise<void> } | undefined;
     app.addHook('onReady', async () => {
       worker = startDeliveryWorker(ctx, { intervalMs: 5_000, log: app.log });
+      cards = startMembershipWorker(ctx, { intervalMs: 3_000, log: app.log });
     });
-    app.addHook('onClose', async () => worker?.stop());
+    app.addHook('onClose', async () => {
+      await worker?.stop();
+      await cards?.stop();
+    });
   }
 
   // Unknown API paths are problems; every other GET is a page of the single-page app.

@@ -11,6 +11,7 @@ import { HttpProblem, notFound } from '../../platform/errors.ts';
 import type { CallbackEvent, PaymentProvider } from '../../platform/payments/provider.ts';
 import { SandboxCallbackBody } from '../../platform/payments/sandbox.ts';
 import { recordAudit } from '../audit/service.ts';
+import { applyPurchasePayment } from '../offers/membership-purchases.ts';
 import { claimSeats, takePlaces } from '../program/inventory.ts';
 import { getPerformance } from '../program/service.ts';
 import { issueTickets, markPaid, refundOrder } from './orders.ts';
@@ -70,8 +71,13 @@ async function act(q: Queryable, providerId: string, event: CallbackEvent): Prom
     'select id as "paymentId", order_id as "orderId" from payments where provider = $1 and provider_ref = $2',
     [providerId, event.providerRef],
   );
-  // Unknown here (yet): answer 404 and keep nothing, so the provider's retry is not lost.
-  if (!ref) throw notFound('No payment with this provider reference.');
+  if (!ref) {
+    // Not a ticket order: perhaps a membership card bought online.
+    const purchase = await applyPurchasePayment(q, providerId, event);
+    if (purchase) return purchase;
+    // Unknown here (yet): answer 404 and keep nothing, so the provider's retry is not lost.
+    throw notFound('No payment with this provider reference.');
+  }
   // The order row first, then the payment: the order expireUnpaidOrders and refundOrder lock
   // them in, so a callback racing the sweeper waits instead of deadlocking.
   const order = await one<{ hubId: string; status: string }>(
