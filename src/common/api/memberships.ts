@@ -40,7 +40,12 @@ export type MembershipCardDto = Static<typeof MembershipSchema>;
 /** A card of the signed-in visitor, with the hub it belongs to. */
 export const MyMembershipSchema = Type.Intersect([
   MembershipSchema,
-  Type.Object({ hubId: Uuid, hubSlug: Type.String(), proof: Nullable(LocalizedTextSchema) }),
+  Type.Object({
+    hubId: Uuid,
+    hubSlug: Type.String(),
+    discountPercent: Nullable(Type.Number()),
+    proof: Nullable(LocalizedTextSchema),
+  }),
 ]);
 export type MyMembershipDto = Static<typeof MyMembershipSchema>;
 

@@ -353,17 +353,26 @@ export async function peekMembership(
 export async function listUserMemberships(
   q: Queryable,
   userId: string,
-): Promise<(Membership & { hubId: string; proof: LocalizedTextDto | null })[]> {
-  const rows = await q.query<MembershipRow & { hubId: string; proof: LocalizedTextDto | null }>(
+): Promise<
+  (Membership & { hubId: string; discountPercent: number | null; proof: LocalizedTextDto | null })[]
+> {
+  const rows = await q.query<
+    MembershipRow & { hubId: string; discountBp: number | null; proof: LocalizedTextDto | null }
+  >(
     `select m.id, m.code, json_build_object('slug', p.slug, 'name', p.name, 'kind', p.kind) as plan,
             m.holder_name as "holderName", m.holder_email as "holderEmail", m.valid_from as "validFrom", m.valid_until as "validUntil",
             m.entries_left as "entriesLeft", m.price_tiyn::int as "priceTiyn", m.vat_tiyn::int as "vatTiyn",
-            m.payment_method as "paymentMethod", m.status, m.hub_id as "hubId", p.proof
+            m.payment_method as "paymentMethod", m.status, m.hub_id as "hubId", p.discount_bp as "discountBp", p.proof
        from memberships m join membership_plans p on p.id = m.plan_id
       where m.user_id = $1 order by m.valid_until desc limit 100`,
     [userId],
   );
-  return rows.map((r) => ({ ...toMembership(r), hubId: r.hubId, proof: r.proof }));
+  return rows.map(({ discountBp, hubId, proof, ...r }) => ({
+    ...toMembership(r),
+    hubId,
+    discountPercent: discountBp === null ? null : discountBp / 100,
+    proof,
+  }));
 }
 
 /** A card whose payment was taken back: it can no longer be used. */
