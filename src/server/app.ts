@@ -18,7 +18,6 @@ import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
-import { startMembershipWorker } from './modules/offers/membership-delivery.ts';
 import { membershipPurchaseRoutes } from './modules/offers/membership-purchase-routes.ts';
 import { membershipRoutes } from './modules/offers/membership-routes.ts';
 import { quoteRoutes } from './modules/offers/quote-routes.ts';
@@ -142,15 +141,10 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
   // (API tests run the queue themselves, so no timer fires in the middle of a test).
   if (config.env !== 'test') {
     let worker: { stop(): Promise<void> } | undefined;
-    let cards: { stop(): Promise<void> } | undefined;
     app.addHook('onReady', async () => {
       worker = startDeliveryWorker(ctx, { intervalMs: 5_000, log: app.log });
-      cards = startMembershipWorker(ctx, { intervalMs: 3_000, log: app.log });
     });
-    app.addHook('onClose', async () => {
-      await worker?.stop();
-      await cards?.stop();
-    });
+    app.addHook('onClose', async () => worker?.stop());
   }
 
   // Unknown API paths are problems; every other GET is a page of the single-page app.

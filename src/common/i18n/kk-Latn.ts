@@ -801,6 +801,8 @@ export const kkLatn: CatalogOf<typeof en> = {
   'offers.shop.none': 'Qazır mūnda satylymdağy karta joq.',
   'offers.shop.validity': 'Satyp alğan künnen bastap {period} jaramdy',
   'offers.shop.proof': 'Kıreberıste körsetıñız: {proof}',
+  'offers.shop.vatIncluded': 'QQS qosylğan',
+  'offers.shop.discount': 'Är biletke {percent}% jeñıldık',
   'offers.shop.signIn':
     'Karta satyp alu üşın kırıñız: ol tırkelgıñızde, «Menıñ klub kartalarym» bölımınde saqtalady.',
   'offers.shop.choose': 'Satyp alu',
@@ -823,6 +825,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'offers.purchase.state.refunded.text': 'Tölem qaitaryldy, karta endı jaramsyz.',
   'offers.purchase.again': 'Qaita köru',
   'offers.purchase.receipt': 'Chek',
+  'offers.purchase.vat': 'onyñ ışınde QQS {rate}%',
   'offers.purchase.fiscal': '№{number} fiskaldyq chek, fiskaldyq belgı {sign}, {date}',
   'offers.purchase.fiscalPending': 'Fiskaldyq chek şyğaryluda.',
   'offers.my.title': 'Menıñ klub kartalarym',

@@ -818,6 +818,8 @@ export const kk: CatalogOf<typeof en> = {
   'offers.shop.none': 'Қазір мұнда сатылымдағы карта жоқ.',
   'offers.shop.validity': 'Сатып алған күннен бастап {period} жарамды',
   'offers.shop.proof': 'Кіреберісте көрсетіңіз: {proof}',
+  'offers.shop.vatIncluded': 'ҚҚС қосылған',
+  'offers.shop.discount': 'Әр билетке {percent}% жеңілдік',
   'offers.shop.signIn':
     'Карта сатып алу үшін кіріңіз: ол тіркелгіңізде, «Менің клуб карталарым» бөлімінде сақталады.',
   'offers.shop.choose': 'Сатып алу',
@@ -840,6 +842,7 @@ export const kk: CatalogOf<typeof en> = {
   'offers.purchase.state.refunded.text': 'Төлем қайтарылды, карта енді жарамсыз.',
   'offers.purchase.again': 'Қайта көру',
   'offers.purchase.receipt': 'Чек',
+  'offers.purchase.vat': 'оның ішінде ҚҚС {rate}%',
   'offers.purchase.fiscal': '№{number} фискалдық чек, фискалдық белгі {sign}, {date}',
   'offers.purchase.fiscalPending': 'Фискалдық чек шығарылуда.',
   'offers.my.title': 'Менің клуб карталарым',

@@ -900,6 +900,8 @@ export const ru: CatalogOf<typeof en> = {
   'offers.shop.none': 'Сейчас здесь нет карт в продаже.',
   'offers.shop.validity': 'Действует {period} со дня покупки',
   'offers.shop.proof': 'На входе покажите: {proof}',
+  'offers.shop.vatIncluded': 'НДС включён',
+  'offers.shop.discount': 'Скидка {percent}% на каждый билет',
   'offers.shop.signIn':
     'Войдите, чтобы купить карту: она сохранится в вашей учётной записи, в разделе «Мои клубные карты».',
   'offers.shop.choose': 'Купить',
@@ -922,6 +924,7 @@ export const ru: CatalogOf<typeof en> = {
   'offers.purchase.state.refunded.text': 'Платёж возвращён, карта больше не действует.',
   'offers.purchase.again': 'Попробовать ещё раз',
   'offers.purchase.receipt': 'Чек',
+  'offers.purchase.vat': 'в т. ч. НДС {rate}%',
   'offers.purchase.fiscal': 'Фискальный чек №{number}, фискальный признак {sign}, {date}',
   'offers.purchase.fiscalPending': 'Фискальный чек выписывается.',
   'offers.my.title': 'Мои клубные карты',

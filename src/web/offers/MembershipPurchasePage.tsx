@@ -9,7 +9,6 @@ import { formatDateTime, formatMoney } from '../../common/format.ts';
 import { ApiError } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
-import { TableWrap } from '../components/TableWrap.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
@@ -107,40 +106,21 @@ export function MembershipPurchasePage() {
 
       <section aria-labelledby="receipt-title" className="membership-receipt">
         <h2 id="receipt-title">{t('offers.purchase.receipt')}</h2>
-        <TableWrap label={t('offers.purchase.receipt')}>
-          <table className="order-lines" data-testid="purchase-receipt">
-            <thead>
-              <tr>
-                <th scope="col">{t('checkout.col.item')}</th>
-                <th scope="col" className="num">
-                  {t('checkout.col.price')}
-                </th>
-                <th scope="col" className="num">
-                  {t('checkout.col.vat')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>{localize(p.plan.name, locale) || p.plan.slug}</td>
-                <td className="num">{formatMoney(p.priceTiyn, locale)}</td>
-                <td className="num">
-                  {formatMoney(p.vatTiyn, locale)}{' '}
-                  <span className="muted">({t('checkout.vatRate', { rate: p.vatRateBp / 100 })})</span>
-                </td>
-              </tr>
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('checkout.total')}</th>
-                <td className="num" data-testid="purchase-total">
-                  <strong>{formatMoney(p.priceTiyn, locale)}</strong>
-                </td>
-                <td className="num">{t('checkout.vatTotal', { amount: formatMoney(p.vatTiyn, locale) })}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableWrap>
+        {/* One line bought: a list reads better than a table, on a phone too. */}
+        <dl className="membership-facts receipt-facts" data-testid="purchase-receipt">
+          <div>
+            <dt>{localize(p.plan.name, locale) || p.plan.slug}</dt>
+            <dd>{formatMoney(p.priceTiyn, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.purchase.vat', { rate: p.vatRateBp / 100 })}</dt>
+            <dd data-testid="purchase-vat">{formatMoney(p.vatTiyn, locale)}</dd>
+          </div>
+          <div className="receipt-total">
+            <dt>{t('checkout.total')}</dt>
+            <dd data-testid="purchase-total">{formatMoney(p.priceTiyn, locale)}</dd>
+          </div>
+        </dl>
         {p.receipt ? (
           <p className="muted" data-testid="purchase-fiscal">
             {t('offers.purchase.fiscal', {

@@ -21,7 +21,6 @@ import { useHubDetail } from '../pages/useHubDetail.ts';
 import { postWithKey } from '../program/post.ts';
 import { newIdempotencyKey } from '../program/shared.ts';
 import { useSession } from '../session/session.tsx';
-import { planBenefit } from './labels.ts';
 import type { MembershipPlanDto } from './types.ts';
 import './offers.css';
 
@@ -66,14 +65,18 @@ export function MembershipShop() {
               <h2>
                 <Localized text={p.name} />
               </h2>
-              <p className="plan-benefit">{planBenefit(p, t)}</p>
+              <p className="plan-benefit">
+                {p.kind === 'pass'
+                  ? t('offers.plan.entriesCount', { count: p.entries ?? 0 })
+                  : t('offers.shop.discount', { percent: p.discountPercent ?? 0 })}
+              </p>
               <p>{t('offers.shop.validity', { period: t('offers.plan.days', { count: p.validDays }) })}</p>
               {p.proof && (
                 <p className="muted">{t('offers.shop.proof', { proof: localize(p.proof, locale) })}</p>
               )}
               <p className="plan-price">
                 <strong>{formatMoney(p.priceTiyn, locale)}</strong>{' '}
-                <span className="muted">{t('checkout.vatIncluded')}</span>
+                <span className="muted">{t('offers.shop.vatIncluded')}</span>
               </p>
               {user && chosen === p.slug ? (
                 <BuyForm hubSlug={hub.slug} plan={p} onCancel={() => setChosen(undefined)} />
