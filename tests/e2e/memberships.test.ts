@@ -277,4 +277,39 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     );
     await page.context().close();
   });
+
+  it('the desk sells one card when the first answer is lost and the cashier presses again', async () => {
+    const page = await newPage(browser, server.url);
+    await signIn(page, 'boxoffice@astana.ozgeepic.kz');
+    await page.goto(`/back-office/${HUB}/desk`);
+    await setLocale(page, 'en');
+    const keys: string[] = [];
+    let lose = true;
+    // The first sale reaches the server, but its answer never comes back.
+    await page.route('**/api/v1/hubs/astana/memberships', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (!lose) return route.continue();
+      lose = false;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const sale = page.locator('[data-testid="desk-membership"]');
+    await sale
+      .locator('[data-testid="membership-plan"] option[value="friend-e2e"]')
+      .waitFor({ state: 'attached' });
+    await sale.locator('[data-testid="membership-plan"]').selectOption('friend-e2e');
+    await sale.locator('[data-testid="membership-holder"]').fill('Нұрсұлтан Idempotent');
+    await sale.locator('[data-testid="membership-cash"]').click();
+    await sale.locator('.alert-error').waitFor();
+    await sale.locator('[data-testid="membership-cash"]').click();
+    const code = await sale.locator('[data-testid="membership-code"]').textContent();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const desk = await apiSession(server.url, 'boxoffice@astana.ozgeepic.kz');
+    const cards = await desk<{ code: string; holderName: string }[]>('GET', `/hubs/${HUB}/memberships`);
+    expect(cards.filter((c) => c.holderName === 'Нұрсұлтан Idempotent').map((c) => c.code)).toEqual([code]);
+    await page.context().close();
+  });
 });
