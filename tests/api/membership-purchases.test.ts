@@ -190,6 +190,40 @@ describe.each(DRIVERS)('membership cards bought online (%s)', (driver) => {
     expect((await desk.get(`/api/v1/hubs/astana/memberships/${code}`)).json().paymentMethod).toBe('online');
   });
 
+  it('issues one card when several callbacks say the money arrived at the same time', async () => {
+    const { c, email } = await visitor();
+    const purchase: Purchase = (await buy(c, 'friend')).json();
+    const body = (eventId: string) =>
+      JSON.stringify({
+        eventId,
+        paymentRef: pagePath(purchase).split('/').pop(),
+        invoiceId: purchase.id,
+        orderNumber: purchase.number,
+        status: 'succeeded',
+        amountTiyn: purchase.priceTiyn,
+        currency: 'KZT',
+        occurredAt: new Date().toISOString(),
+      });
+    const raws = [body('evt_race_a'), body('evt_race_a'), body('evt_race_b'), body('evt_race_c')];
+    const results = await Promise.all(
+      raws.map((raw) =>
+        t.app.inject({
+          method: 'POST',
+          url: SANDBOX_CALLBACK_PATH,
+          payload: raw,
+          headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: psp.sign(raw) },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.json().result).filter((r) => r === 'paid')).toHaveLength(1);
+    expect(
+      await count(
+        'select count(*)::int as n from memberships where user_id = (select id from users where email = $1)',
+        [email],
+      ),
+    ).toBe(1);
+  });
+
   it('issues nothing when the card is declined, and a replayed decline changes nothing', async () => {
     const { c, email } = await visitor();
     const purchase: Purchase = (await buy(c, 'friend', 'purchase-key-0002')).json();
@@ -207,7 +241,7 @@ describe.each(DRIVERS)('membership cards bought online (%s)', (driver) => {
     });
     expect(replay.json().result).toBe('duplicate');
     expect((await c.get('/api/v1/me/memberships')).json()).toEqual([]);
-    expect(await deliverMembershipPurchases(t.app.appContext)).toBe(0);
+    expect(await deliverMembershipPurchases(t.app.appContext, { purchaseId: purchase.id })).toBe(0);
     expect((await readOutbox(t.outboxDir)).some((m) => m.to.includes(email))).toBe(false);
   });
 

@@ -38,7 +38,7 @@ create table membership_purchases (
   fiscal_check_url text,
   fiscal_issued_at timestamptz,
   unique (provider, provider_ref),
-  unique (user_id, idempotency_key)
+  unique (hub_id, user_id, idempotency_key)
 );
 create index membership_purchases_user_idx on membership_purchases (user_id, created_at desc);
 create index membership_purchases_due_idx on membership_purchases (delivery_next_at) where delivery = 'pending';
