@@ -245,6 +245,19 @@ describe.each(DRIVERS)('membership cards bought online (%s)', (driver) => {
     expect((await readOutbox(t.outboxDir)).some((m) => m.to.includes(email))).toBe(false);
   });
 
+  it('asks the provider again when the same key is sent after starting the payment failed', async () => {
+    const { c } = await visitor();
+    const first: Purchase = (await buy(c, 'friend', 'purchase-key-retry')).json();
+    // As if the provider had not answered: the purchase has no payment page yet.
+    await t.tdb.db.query(
+      'update membership_purchases set provider_ref = null, redirect_url = null where id = $1',
+      [first.id],
+    );
+    const again = await buy(c, 'friend', 'purchase-key-retry');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: first.id, redirectUrl: first.redirectUrl });
+  });
+
   it('makes one purchase when the same key is sent twice at once', async () => {
     const { c } = await visitor();
     const both = await Promise.all([

@@ -52,8 +52,29 @@ export function membershipPurchaseRoutes(api: Api, ctx: AppContext): void {
       const provider = payments.get(req.body.payment.provider);
       assertOnlineProvider(provider, req.body.payment.provider);
       const key = req.headers['idempotency-key']?.trim() || null;
+      /**
+       * Registers the payment with the provider; sent again with the same key after a failure
+       * there, it asks again (the provider knows the payment by our id and answers the same page).
+       */
+      const startPayment = async (p: Purchase): Promise<Purchase> => {
+        if (p.status !== 'pending_payment' || p.redirectUrl || !provider) return p;
+        const started = await provider.start({
+          paymentId: p.id,
+          orderId: p.id,
+          orderNumber: p.number,
+          amountTiyn: p.priceTiyn,
+          description: `${localize(hub.name, 'en')}: ${localize(p.plan.name, 'en')}`,
+          returnUrl: `${config.publicUrl}/${hub.slug}/memberships/purchases/${p.id}`,
+          method: req.body.payment.method,
+        });
+        await setPurchasePayment(db, p.id, {
+          providerRef: started.providerRef,
+          redirectUrl: started.redirectUrl ?? null,
+        });
+        return getPurchase(db, hub.id, p.id);
+      };
       const earlier = key ? await findPurchaseByKey(db, hub.id, auth.user.id, key) : undefined;
-      if (earlier) return reply.status(200).send(dto(earlier));
+      if (earlier) return reply.status(200).send(dto(await startPayment(earlier)));
       let purchase: Purchase;
       try {
         purchase = await db.tx((q) =>
@@ -77,22 +98,7 @@ export function membershipPurchaseRoutes(api: Api, ctx: AppContext): void {
         if (first) return reply.status(200).send(dto(first));
         throw err;
       }
-      if (purchase.status === 'pending_payment' && provider) {
-        const started = await provider.start({
-          paymentId: purchase.id,
-          orderId: purchase.id,
-          orderNumber: purchase.number,
-          amountTiyn: purchase.priceTiyn,
-          description: `${localize(hub.name, 'en')}: ${localize(purchase.plan.name, 'en')}`,
-          returnUrl: `${config.publicUrl}/${hub.slug}/memberships/purchases/${purchase.id}`,
-          method: req.body.payment.method,
-        });
-        await setPurchasePayment(db, purchase.id, {
-          providerRef: started.providerRef,
-          redirectUrl: started.redirectUrl ?? null,
-        });
-        purchase = await getPurchase(db, hub.id, purchase.id);
-      }
+      purchase = await startPayment(purchase);
       // A free card is issued at once: its mail goes now (the worker retries a failure).
       if (purchase.status === 'paid')
         await deliverMembershipPurchases(ctx, { purchaseId: purchase.id, log: req.log });
