@@ -18,7 +18,9 @@ import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
 import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
+import { membershipPurchaseRoutes } from './modules/offers/membership-purchase-routes.ts';
 import { membershipRoutes } from './modules/offers/membership-routes.ts';
+import { quoteRoutes } from './modules/offers/quote-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { waitlistRoutes } from './modules/offers/waitlist-routes.ts';
 import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
@@ -118,6 +120,8 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       offerRoutes(typed, ctx);
       waitlistRoutes(typed, ctx);
       membershipRoutes(typed, ctx);
+      membershipPurchaseRoutes(typed, ctx);
+      quoteRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);

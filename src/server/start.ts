@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type BoxOfficeJobs, startBoxOfficeJobs } from './modules/box-office/jobs.ts';
+import { startMembershipWorker } from './modules/offers/membership-delivery.ts';
 import { runWaitlists } from './modules/offers/waitlist-job.ts';
 import type { Db } from './platform/db/db.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -52,6 +53,8 @@ export async function startServer(
     const jobs = startBoxOfficeJobs(app.appContext, app.log, {
       waitlists: () => runWaitlists(app.appContext),
     });
+    // Membership cards paid online: receipt and mail, and the providers asked about lost callbacks.
+    const cards = startMembershipWorker(app.appContext, { intervalMs: 3_000, log: app.log });
     return {
       url,
       app,
@@ -63,6 +66,7 @@ export async function startServer(
       jobs,
       async close() {
         await jobs.stop();
+        await cards.stop();
         await app.close();
         await db.close();
       },

@@ -35,6 +35,15 @@ const ProgramSection = lazy(() =>
 const WaitlistPage = lazy(() =>
   import('./offers/WaitlistPage.tsx').then((m) => ({ default: m.WaitlistPage })),
 );
+const MembershipShop = lazy(() =>
+  import('./offers/MembershipShop.tsx').then((m) => ({ default: m.MembershipShop })),
+);
+const MembershipPurchasePage = lazy(() =>
+  import('./offers/MembershipPurchasePage.tsx').then((m) => ({ default: m.MembershipPurchasePage })),
+);
+const MyMemberships = lazy(() =>
+  import('./offers/MyMemberships.tsx').then((m) => ({ default: m.MyMemberships })),
+);
 const OffersSection = lazy(() =>
   import('./offers/OffersSection.tsx').then((m) => ({ default: m.OffersSection })),
 );
@@ -95,12 +104,18 @@ export function App() {
                 </Route>
                 <Route path="orders/:orderId" element={lazyPage(<OrderPage />)} />
                 <Route path="my/tickets" element={lazyPage(<MyTickets />)} />
+                <Route path="my/memberships" element={lazyPage(<MyMemberships />)} />
                 <Route path=":hubSlug" element={<HubHome />} />
                 <Route path=":hubSlug/program" element={lazyPage(<ProgramPage />)} />
                 <Route path=":hubSlug/events/:eventSlug" element={lazyPage(<EventPage />)} />
                 <Route path=":hubSlug/performances/:performanceId" element={lazyPage(<BookingPage />)} />
                 <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
                 <Route path=":hubSlug/waitlist/:id" element={lazyPage(<WaitlistPage />)} />
+                <Route path=":hubSlug/memberships" element={lazyPage(<MembershipShop />)} />
+                <Route
+                  path=":hubSlug/memberships/purchases/:id"
+                  element={lazyPage(<MembershipPurchasePage />)}
+                />
                 <Route
                   path=":hubSlug/games/togyz"
                   element={

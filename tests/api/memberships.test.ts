@@ -193,4 +193,124 @@ describe.each(DRIVERS)('memberships and passes (%s)', (driver) => {
     });
     expect(both.statusCode).toBe(400);
   });
+
+  it('lists plans off sale too for program managers only, to put them back on sale', async () => {
+    await manager.post('/api/v1/hubs/astana/membership-plans', {
+      slug: 'winter',
+      name: { en: 'Winter pass' },
+      kind: 'pass',
+      entries: 2,
+      validDays: 90,
+      priceTiyn: 400_000,
+    });
+    await manager.patch('/api/v1/hubs/astana/membership-plans/winter', { active: false });
+    const all = (await manager.get('/api/v1/hubs/astana/membership-plans?all=true')).json() as {
+      slug: string;
+      active: boolean;
+    }[];
+    expect(all.find((p) => p.slug === 'winter')).toMatchObject({ active: false });
+    expect(all.find((p) => p.slug === 'friend')).toMatchObject({ active: true });
+    expect((await t.client().get('/api/v1/hubs/astana/membership-plans?all=true')).statusCode).toBe(401);
+    expect((await desk.get('/api/v1/hubs/astana/membership-plans?all=true')).statusCode).toBe(403);
+    await manager.patch('/api/v1/hubs/astana/membership-plans/winter', { active: true });
+    const onSale = (await t.client().get('/api/v1/hubs/astana/membership-plans')).json() as {
+      slug: string;
+    }[];
+    expect(onSale.map((p) => p.slug)).toContain('winter');
+  });
+
+  describe('the price quote before the sale', () => {
+    const quote = (performanceId: string, body: unknown) =>
+      desk.post(`/api/v1/hubs/astana/performances/${performanceId}/quote`, body);
+
+    it('shows what a pass covers, what a discount card or promo takes off, and takes no use', async () => {
+      const { performanceId } = await createTestPerformance(manager);
+      const items = [
+        { category: 'A', quantity: 2 },
+        { category: 'S', quantity: 1 },
+      ];
+      const plain = (await quote(performanceId, { items })).json();
+      expect(plain).toMatchObject({
+        listTotalTiyn: 1_200_000,
+        discountTiyn: 0,
+        totalTiyn: 1_200_000,
+        applied: null,
+      });
+
+      const pass = (await sell('friend')).json();
+      const covered = await quote(performanceId, { items, membershipCode: pass.code.toLowerCase() });
+      expect(covered.statusCode).toBe(200);
+      expect(covered.json()).toMatchObject({
+        applied: 'pass',
+        entriesLeft: 3,
+        listTotalTiyn: 1_200_000,
+        discountTiyn: 1_200_000,
+        totalTiyn: 0,
+        vatTiyn: 0,
+      });
+      expect((await desk.get(`/api/v1/hubs/astana/memberships/${pass.code}`)).json().entriesLeft).toBe(3);
+      const tooMany = await quote(performanceId, {
+        items: [{ category: 'S', quantity: 4 }],
+        membershipCode: pass.code,
+      });
+      expect(tooMany.statusCode).toBe(409);
+      expect(tooMany.json().code).toBe('membership_used_up');
+
+      const student = (await sell('student')).json();
+      const half = (await quote(performanceId, { items, membershipCode: student.code })).json();
+      expect(half).toMatchObject({ applied: 'discount', totalTiyn: 600_000, discountTiyn: 600_000 });
+      expect(half.lines.map((l: { unitTiyn: number }) => l.unitTiyn)).toEqual([250_000, 250_000, 100_000]);
+      // The quote and the sale agree to the tiyn.
+      const hold = await desk.post(`/api/v1/hubs/astana/performances/${performanceId}/holds`, {
+        seats: ['stalls-A-1', 'stalls-A-2'],
+        areas: [
+          {
+            areaId: (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}`)).json()
+              .areas[0].id,
+            quantity: 1,
+          },
+        ],
+      });
+      const sold = await desk.post('/api/v1/hubs/astana/orders', {
+        holdId: hold.json().id,
+        buyer: {},
+        payment: { provider: 'desk', method: 'cash' },
+        membershipCode: student.code,
+      });
+      expect(sold.json()).toMatchObject({ totalTiyn: half.totalTiyn, vatTiyn: half.vatTiyn });
+
+      await manager.post('/api/v1/hubs/astana/promo-codes', {
+        code: 'QUOTE10',
+        kind: 'percent',
+        percent: 10,
+        maxUses: 1,
+      });
+      const promo = (await quote(performanceId, { items, promoCode: 'quote10' })).json();
+      expect(promo).toMatchObject({ applied: 'promo', totalTiyn: 1_080_000 });
+      const codes = (await manager.get('/api/v1/hubs/astana/promo-codes')).json() as {
+        code: string;
+        uses: number;
+      }[];
+      expect(codes.find((c) => c.code === 'QUOTE10')?.uses).toBe(0);
+    });
+
+    it('says why a code or a cart cannot be quoted', async () => {
+      const { performanceId } = await createTestPerformance(manager);
+      const items = [{ category: 'A', quantity: 1 }];
+      expect((await quote(performanceId, { items, membershipCode: 'OZ-NOSUCH00' })).json()).toMatchObject({
+        code: 'membership_invalid',
+        errors: [{ path: 'body/membershipCode' }],
+      });
+      expect((await quote(performanceId, { items, promoCode: 'NOPE-NOPE' })).json().code).toBe(
+        'promo_invalid',
+      );
+      expect(
+        (await quote(performanceId, { items, promoCode: 'X1X', membershipCode: 'OZ-X' })).statusCode,
+      ).toBe(400);
+      const unknown = await quote(performanceId, { items: [{ category: 'Z', quantity: 1 }] });
+      expect(unknown.json().errors).toEqual([
+        { path: 'body/items/0/category', message: 'is not a price category of this performance' },
+      ]);
+    });
+  });
 });

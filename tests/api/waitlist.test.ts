@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { processWaitlist } from '../../src/server/modules/offers/waitlist.ts';
 import { runWaitlists } from '../../src/server/modules/offers/waitlist-job.ts';
 import { createMailer } from '../../src/server/platform/mail.ts';
-import { type Client, createTestApp, readOutbox, type TestApp } from '../support/app.ts';
+import { type Client, createTestApp, linkIn, readOutbox, type TestApp } from '../support/app.ts';
 import { DRIVERS } from '../support/db.ts';
 import { createTestPerformance } from '../support/program.ts';
 
@@ -21,6 +21,12 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
     job = () => runWaitlists({ db: t.tdb.db, config, mailer });
   });
   afterAll(() => t.close());
+
+  /** The API path of the offer link in a mail (the page's path with its token). */
+  const offerPath = (text: string) => {
+    const url = new URL(linkIn(text, '/waitlist/'));
+    return `/api/v1/hubs${url.pathname}${url.search}`;
+  };
 
   const soldOutStanding = async (capacity: number) => {
     const { performanceId, areaId } = await createTestPerformance(manager, { standing: capacity });
@@ -64,11 +70,15 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
 
     await desk.post(`/api/v1/hubs/astana/orders/${orders[0].id}/refund`, { reason: 'cannot come' });
     expect(await job()).toBe(1);
-    const offered = (await t.client().get(`/api/v1/hubs/astana/waitlist/${first.id}`)).json();
-    expect(offered).toMatchObject({ status: 'offered', position: null });
-    expect(new Date(offered.offerExpiresAt).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    // Without the mailed link's token the entry shows where it stands, but not the held places.
+    const bare = (await t.client().get(`/api/v1/hubs/astana/waitlist/${first.id}`)).json();
+    expect(bare).toMatchObject({ status: 'offered', position: null, holdId: null });
     const mail = (await readOutbox(t.outboxDir)).find((m) => m.to.includes('first@example.kz'));
-    expect(mail?.text).toContain(`http://hub.test/astana/waitlist/${first.id}`);
+    expect(mail?.text).toContain(`http://hub.test/astana/waitlist/${first.id}?offer=`);
+    const offered = (await t.client().get(offerPath(mail?.text ?? ''))).json();
+    expect(offered).toMatchObject({ status: 'offered', position: null });
+    expect(offered.holdId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Date(offered.offerExpiresAt).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${second.id}`)).json().position).toBe(1);
     // The held place is really held for them: nobody else can buy it meanwhile.
     const perf = (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}`)).json();
@@ -80,7 +90,8 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
     ]);
     expect(await job()).toBe(1);
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${first.id}`)).json().status).toBe('expired');
-    const secondOffer = (await t.client().get(`/api/v1/hubs/astana/waitlist/${second.id}`)).json();
+    const secondMail = (await readOutbox(t.outboxDir)).find((m) => m.to.includes('second@example.kz'));
+    const secondOffer = (await t.client().get(offerPath(secondMail?.text ?? ''))).json();
     expect(secondOffer.status).toBe('offered');
 
     // The second buys with the held place.
@@ -100,6 +111,106 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${second.id}`)).json().status).toBe(
       'fulfilled',
     );
+  });
+
+  /** An account that joins the waiting list of a sold-out date and is offered a returned place. */
+  const offeredToAccount = async (email: string) => {
+    const { performanceId, orders } = await soldOutStanding(1);
+    const joiner = t.client();
+    expect(
+      (
+        await joiner.post('/api/v1/auth/sign-up', {
+          email,
+          password: 'dombyra-2026-kz',
+          name: 'Joined Account',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const entry = (
+      await joiner.post(`/api/v1/hubs/astana/performances/${performanceId}/waitlist`, { quantity: 1 })
+    ).json();
+    await desk.post(`/api/v1/hubs/astana/orders/${orders[0].id}/refund`, { reason: 'cannot come' });
+    await job();
+    const mail = (await readOutbox(t.outboxDir)).find((m) => m.to.includes(email));
+    const link = new URL(linkIn(mail?.text ?? '', '/waitlist/'));
+    const token = link.searchParams.get('offer') ?? '';
+    const [row] = await t.tdb.db.query<{ holdId: string }>(
+      'select hold_id as "holdId" from waitlist_entries where id = $1',
+      [entry.id],
+    );
+    return { performanceId, entry, joiner, token, holdId: row?.holdId ?? '' };
+  };
+  const checkoutOnline = (c: Client, holdId: string, email?: string) =>
+    c.post('/api/v1/hubs/astana/orders', {
+      holdId,
+      buyer: email ? { email } : {},
+      payment: { provider: 'sandbox', method: 'card' },
+    });
+
+  it('lets whoever opens the mailed link buy as a guest, and nobody without its token', async () => {
+    const { entry, token, holdId } = await offeredToAccount('joiner1@example.kz');
+    expect(token.length).toBeGreaterThan(20);
+    const guest = t.client();
+    // The places are held for the account that joined: without the link, a guest gets nothing.
+    expect((await checkoutOnline(guest, holdId, 'joiner1@example.kz')).statusCode).toBe(404);
+    expect((await guest.get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().holdId).toBeNull();
+    expect((await guest.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, {})).statusCode).toBe(404);
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(
+      (await guest.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, { offer: forged })).statusCode,
+    ).toBe(404);
+    expect(
+      (await guest.get(`/api/v1/hubs/astana/waitlist/${entry.id}?offer=${forged}`)).json().holdId,
+    ).toBeNull();
+    // Signed out, with the link: the places and the entry's email, then checkout as a guest.
+    expect((await guest.get(`/api/v1/hubs/astana/waitlist/${entry.id}?offer=${token}`)).json().holdId).toBe(
+      holdId,
+    );
+    const claimed = await guest.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, { offer: token });
+    expect(claimed.statusCode).toBe(200);
+    expect(claimed.json()).toEqual({
+      holdId,
+      performanceId: entry.performanceId,
+      email: 'joiner1@example.kz',
+    });
+    const order = await checkoutOnline(guest, holdId, claimed.json().email);
+    expect(order.statusCode).toBe(201);
+    expect(order.json()).toMatchObject({ status: 'pending_payment', buyerEmail: 'joiner1@example.kz' });
+    await job();
+    expect((await guest.get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().status).toBe('fulfilled');
+    // The link has done its work: the offer is over.
+    expect(
+      (await guest.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, { offer: token })).statusCode,
+    ).toBe(410);
+  });
+
+  it('lets the link be opened signed in as another account, and the joined account without it', async () => {
+    const { entry, token, holdId, joiner } = await offeredToAccount('joiner2@example.kz');
+    // The account that joined sees its places and may take them without the token.
+    expect((await joiner.get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().holdId).toBe(holdId);
+    expect((await joiner.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, {})).statusCode).toBe(200);
+    // Someone else's account without the token gets nothing; with it, the places are theirs to buy.
+    const other = await t.signedIn('resident@astana.ozgeepic.kz');
+    expect((await checkoutOnline(other, holdId)).statusCode).toBe(404);
+    expect((await other.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, {})).statusCode).toBe(404);
+    expect(
+      (await other.post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, { offer: token })).statusCode,
+    ).toBe(200);
+    // …and no longer the first account's.
+    expect((await checkoutOnline(joiner, holdId)).statusCode).toBe(404);
+    const order = await checkoutOnline(other, holdId);
+    expect(order.statusCode).toBe(201);
+    expect(order.json().buyerEmail).toBe('resident@astana.ozgeepic.kz');
+    const mine = (await other.get('/api/v1/me/orders')).json() as { id: string }[];
+    expect(mine.map((o) => o.id)).toContain(order.json().id);
+  });
+
+  it('refuses the link once the offer has run out', async () => {
+    const { entry, token, holdId } = await offeredToAccount('joiner3@example.kz');
+    await t.tdb.db.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [holdId]);
+    const res = await t.client().post(`/api/v1/hubs/astana/waitlist/${entry.id}/claim`, { offer: token });
+    expect(res.statusCode).toBe(410);
+    expect(res.json().code).toBe('hold_expired');
   });
 
   it('lets people join only when sold out, and leave', async () => {

@@ -65,6 +65,11 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/hubs/{hub}/waitlist/{id}',
   'DELETE /api/v1/hubs/{hub}/waitlist/{id}',
   'GET /api/v1/hubs/{hub}/membership-plans',
+  'POST /api/v1/hubs/{hub}/membership-purchases',
+  'GET /api/v1/hubs/{hub}/membership-purchases/{id}',
+  'GET /api/v1/me/memberships',
+  'POST /api/v1/hubs/{hub}/performances/{id}/quote',
+  'POST /api/v1/hubs/{hub}/waitlist/{id}/claim',
   'GET /api/v1/hubs/{hub}/events',
   'POST /api/v1/payments/sandbox/callback',
 ]);

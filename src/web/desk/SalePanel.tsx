@@ -10,6 +10,8 @@ import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
 import { offerCodeBody } from '../offers/codes.ts';
 import { DeskCodeField } from '../offers/DeskCodeField.tsx';
+import { QuoteLine } from '../offers/QuoteLine.tsx';
+import { type CartItem, useQuote } from '../offers/useQuote.ts';
 import { seatName } from '../program/shared.ts';
 import { KEYS, useLatest } from './Desk.tsx';
 import { postWithKey } from './keyed.ts';
@@ -81,8 +83,24 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
   const selectionTotal =
     [...picked].reduce((n, id) => n + (price.get(seatById.get(id)?.category ?? '')?.priceTiyn ?? 0), 0) +
     performance.areas.reduce((n, a) => n + (areaQty[a.id] ?? 0) * (price.get(a.category)?.priceTiyn ?? 0), 0);
-  const total = hold ? hold.totalTiyn : selectionTotal;
+  const listTotal = hold ? hold.totalTiyn : selectionTotal;
   const totalKnown = hold !== undefined || bestQty === 0;
+  // What the typed card or code does to this cart, before the sale (best-available seats are
+  // priced once held).
+  const quoted = useMemo<CartItem[]>(
+    () =>
+      hold
+        ? hold.items
+        : bestQty > 0
+          ? []
+          : [
+              ...[...picked].map((id) => ({ category: seatById.get(id)?.category ?? '', quantity: 1 })),
+              ...performance.areas.map((a) => ({ category: a.category, quantity: areaQty[a.id] ?? 0 })),
+            ].filter((i) => i.category && i.quantity > 0),
+    [hold, bestQty, picked, seatById, performance.areas, areaQty],
+  );
+  const quote = useQuote(hubSlug, performance.id, quoted, offerCode);
+  const total = quote.quote ? quote.quote.totalTiyn : listTotal;
 
   const resetSelection = () => {
     setPicked(new Set());
@@ -369,9 +387,17 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
             ))}
           </ul>
         )}
+        {quote.quote?.applied && <QuoteLine quote={quote.quote} />}
         <p className="cart-total">
           <span>{t('desk.total')}</span>
-          <strong data-testid="cart-total">{totalKnown ? formatMoney(total, locale) : '—'}</strong>
+          <span>
+            {quote.quote && quote.quote.discountTiyn > 0 && (
+              <s className="cart-list-total" data-testid="cart-list-total">
+                {formatMoney(quote.quote.listTotalTiyn, locale)}
+              </s>
+            )}{' '}
+            <strong data-testid="cart-total">{totalKnown ? formatMoney(total, locale) : '—'}</strong>
+          </span>
         </p>
         <p className="cart-vat">{totalKnown ? t('desk.vatIncluded') : t('desk.totalAfterHold')}</p>
         {hold && secondsLeft !== undefined && (
@@ -433,6 +459,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
         timeZone={hub.timeZone}
         value={offerCode}
         onChange={setOfferCode}
+        error={quote.error}
         disabled={busy || closed}
       />
 

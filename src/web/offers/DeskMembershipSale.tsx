@@ -1,11 +1,12 @@
 // "Sell a membership card" at the desk: plan, holder, cash or card; the code comes out big
-// enough to copy onto a plastic card or a paper one.
+// enough to copy onto a plastic card or a paper one. Each sale carries an Idempotency-Key, so a
+// double press or a retry after a lost answer makes one card.
 import { useEffect, useId, useRef, useState } from 'react';
 import { localize } from '../../common/content.ts';
 import { formatDate, formatMoney } from '../../common/format.ts';
-import { api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { postWithKey } from '../desk/keyed.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { planBenefit } from './labels.ts';
 import type { MembershipDto, MembershipPlanDto } from './types.ts';
@@ -25,6 +26,8 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
   const [error, setError] = useState<unknown>(undefined);
   const [sold, setSold] = useState<MembershipDto | undefined>(undefined);
   const inFlight = useRef(false);
+  // One key per card: kept across retries of the same sale, new once a card is sold.
+  const saleKey = useRef(crypto.randomUUID());
   const ids = { plan: useId(), name: useId(), email: useId() };
   const chosen = plans.data?.find((p) => p.slug === plan);
   const soldRef = useRef<HTMLDivElement>(null);
@@ -51,12 +54,17 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
     setBusy(true);
     setError(undefined);
     try {
-      const card = await api<MembershipDto>('POST', `${base}/memberships`, {
-        plan,
-        holderName: holderName.trim(),
-        ...(holderEmail.trim() ? { holderEmail: holderEmail.trim() } : {}),
-        payment: { method },
-      });
+      const card = await postWithKey<MembershipDto>(
+        `${base}/memberships`,
+        {
+          plan,
+          holderName: holderName.trim(),
+          ...(holderEmail.trim() ? { holderEmail: holderEmail.trim() } : {}),
+          payment: { method },
+        },
+        saleKey.current,
+      );
+      saleKey.current = crypto.randomUUID();
       setSold(card);
     } catch (e) {
       setError(e);

@@ -1,4 +1,5 @@
-// Membership plans: passes with free entries and discount cards (with the proof the door asks for).
+// Membership plans: passes with free entries and discount cards (with the proof the door asks
+// for); a plan is taken off sale and put back here (cards already sold stay valid).
 import { useId, useState } from 'react';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
@@ -19,12 +20,33 @@ import type { MembershipPlanDto, PlanKind } from './types.ts';
 export function MembershipPlans({ hubSlug }: { hubSlug: string }) {
   const { locale, t } = useI18n();
   const base = `/hubs/${encodeURIComponent(hubSlug)}`;
-  const plans = useApi<MembershipPlanDto[]>(`${base}/membership-plans`);
+  const plans = useApi<MembershipPlanDto[]>(`${base}/membership-plans?all=true`);
   const [created, setCreated] = useState<string | undefined>(undefined);
+  const [switching, setSwitching] = useState<string | undefined>(undefined);
+  const [switchError, setSwitchError] = useState<unknown>(undefined);
+
+  async function toggle(p: MembershipPlanDto) {
+    setSwitching(p.slug);
+    setSwitchError(undefined);
+    try {
+      const updated = await api<MembershipPlanDto>(
+        'PATCH',
+        `${base}/membership-plans/${encodeURIComponent(p.slug)}`,
+        { active: !p.active },
+      );
+      plans.setData((plans.data ?? []).map((x) => (x.id === updated.id ? updated : x)));
+    } catch (e) {
+      setSwitchError(e);
+    } finally {
+      setSwitching(undefined);
+    }
+  }
+
   return (
     <section className="offers-block" aria-labelledby="plans-title">
       <h2 id="plans-title">{t('offers.plan.title')}</h2>
       <p className="muted">{t('offers.plan.intro')}</p>
+      {switchError !== undefined && <ErrorNote error={switchError} />}
       {plans.error ? (
         <ErrorNote error={plans.error} onRetry={plans.reload} />
       ) : !plans.data ? (
@@ -46,11 +68,12 @@ export function MembershipPlans({ hubSlug }: { hubSlug: string }) {
                   {t('offers.plan.col.price')}
                 </th>
                 <th scope="col">{t('offers.plan.col.proof')}</th>
+                <th scope="col">{t('offers.plan.col.sale')}</th>
               </tr>
             </thead>
             <tbody>
               {plans.data.map((p) => (
-                <tr key={p.id} data-testid={`plan-${p.slug}`}>
+                <tr key={p.id} data-testid={`plan-${p.slug}`} className={p.active ? '' : 'offers-off'}>
                   <td>
                     {localize(p.name, locale) || p.slug}
                     <br />
@@ -61,6 +84,24 @@ export function MembershipPlans({ hubSlug }: { hubSlug: string }) {
                   <td className="num">{t('offers.plan.days', { count: p.validDays })}</td>
                   <td className="num">{formatMoney(p.priceTiyn, locale)}</td>
                   <td>{p.proof ? localize(p.proof, locale) : '—'}</td>
+                  <td>
+                    <span
+                      className={`status-tag ${p.active ? 'status-published' : 'status-draft'}`}
+                      data-testid="plan-sale"
+                    >
+                      {p.active ? t('offers.plan.onSale') : t('offers.plan.offSale')}
+                    </span>{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={switching === p.slug}
+                      onClick={() => void toggle(p)}
+                      data-testid="plan-toggle"
+                    >
+                      {p.active ? t('offers.plan.takeOff') : t('offers.plan.putBack')}
+                      <span className="visually-hidden"> — {localize(p.name, locale) || p.slug}</span>
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,9 @@
 // /:hubSlug/waitlist/:id — the link in the mail: where a visitor stands in a waiting list, the
-// places held for them when their turn comes, and a way out.
+// places held for them when their turn comes, and a way out. The offer mail's link carries a
+// token (?offer=…): with it, whoever opens the link may buy the places, signed in as any
+// account or as a guest; without it, only the account that joined.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { HoldDto } from '../../common/api/box-office.ts';
 import type { PerformanceDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
@@ -16,8 +18,9 @@ import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { Countdown } from '../program/Countdown.tsx';
 import { seatNameFromId } from '../program/shared.ts';
+import { useSession } from '../session/session.tsx';
 import { handOverHold, rememberWaitlist } from './storage.ts';
-import type { WaitlistEntryDto } from './types.ts';
+import type { WaitlistClaimDto, WaitlistEntryDto } from './types.ts';
 import '../program/program.css';
 import './offers.css';
 
@@ -26,17 +29,24 @@ const POLL_MS = 30_000;
 
 export function WaitlistPage() {
   const { hubSlug = '', id = '' } = useParams();
+  const [params] = useSearchParams();
+  const offer = params.get('offer') ?? undefined;
   const { locale, t } = useI18n();
+  const { user } = useSession();
   const navigate = useNavigate();
   const base = `/hubs/${encodeURIComponent(hubSlug)}`;
   const { data: hub, error: hubError } = useHubDetail(hubSlug);
-  const entry = useApi<WaitlistEntryDto>(`${base}/waitlist/${encodeURIComponent(id)}`);
+  const entry = useApi<WaitlistEntryDto>(
+    `${base}/waitlist/${encodeURIComponent(id)}${offer ? `?offer=${encodeURIComponent(offer)}` : ''}`,
+  );
   const e = entry.data;
   const perf = useApi<PerformanceDto>(e ? `${base}/performances/${e.performanceId}` : null);
   const hold = useApi<HoldDto>(e?.status === 'offered' && e.holdId ? `${base}/holds/${e.holdId}` : null);
   const [leaving, setLeaving] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [leaveError, setLeaveError] = useState<unknown>(undefined);
+  const [claiming, setClaiming] = useState(false);
+  const [claimError, setClaimError] = useState<unknown>(undefined);
   const stateRef = useRef<HTMLDivElement>(null);
   const p = perf.data;
   usePageTitle(p ? t('offers.waitlist.pageTitle', { event: localize(p.eventTitle, locale) }) : undefined);
@@ -74,10 +84,25 @@ export function WaitlistPage() {
     }
   }
 
-  function checkout() {
-    if (!e?.holdId) return;
-    handOverHold(e.performanceId, e.holdId);
-    navigate(`/${hub?.slug ?? hubSlug}/performances/${e.performanceId}`);
+  /** Takes the offered places for whoever is here (this account, or a guest), then on to checkout. */
+  async function checkout() {
+    if (!e?.holdId || claiming) return;
+    setClaiming(true);
+    setClaimError(undefined);
+    try {
+      const claim = await api<WaitlistClaimDto>(
+        'POST',
+        `${base}/waitlist/${e.id}/claim`,
+        offer ? { offer } : {},
+      );
+      handOverHold(claim.performanceId, claim.holdId, user ? undefined : claim.email);
+      navigate(`/${hub?.slug ?? hubSlug}/performances/${claim.performanceId}`);
+    } catch (err) {
+      setClaimError(err);
+      reload();
+    } finally {
+      setClaiming(false);
+    }
   }
 
   const bookingUrl = `/${hub.slug}/performances/${e.performanceId}`;
@@ -130,10 +155,43 @@ export function WaitlistPage() {
                 {t('checkout.total')}: <strong>{formatMoney(hold.data.totalTiyn, locale)}</strong>
               </p>
             )}
-            <button type="button" className="button" onClick={checkout} data-testid="waitlist-checkout">
-              {t('offers.waitlist.checkout')}
-            </button>
-            <p className="muted">{t('offers.waitlist.sameAccount')}</p>
+            {claimError !== undefined && <ErrorNote error={claimError} />}
+            {!e.holdId ? (
+              <p data-testid="waitlist-use-mail">{t('offers.waitlist.useMailLink', { email: e.email })}</p>
+            ) : user ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void checkout()}
+                disabled={claiming}
+                data-testid="waitlist-checkout"
+              >
+                {t('offers.waitlist.checkout')}
+              </button>
+            ) : (
+              <div className="waitlist-buy-as" data-testid="waitlist-buy-as">
+                <p>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void checkout()}
+                    disabled={claiming || user === undefined}
+                    data-testid="waitlist-checkout"
+                  >
+                    {t('offers.waitlist.guestCheckout')}
+                  </button>{' '}
+                  <span className="muted">{t('offers.waitlist.guestHint', { email: e.email })}</span>
+                </p>
+                <p>
+                  <Link
+                    to={`/sign-in?next=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}`}
+                    data-testid="waitlist-sign-in"
+                  >
+                    {t('offers.waitlist.signInToBuy')}
+                  </Link>
+                </p>
+              </div>
+            )}
           </>
         )}
         {e.status === 'fulfilled' && (

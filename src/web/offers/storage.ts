@@ -20,12 +20,24 @@ export function joinedWaitlist(performanceId: string): string | undefined {
 
 /**
  * Hands a hold offered from the waiting list to the booking page, which picks up a hold it
- * finds for its performance (the same key it keeps its own holds under).
+ * finds for its performance (the same key it keeps its own holds under). A guest also hands
+ * over the email the offer went to, where the tickets are sent.
  */
-export function handOverHold(performanceId: string, holdId: string): void {
+export function handOverHold(performanceId: string, holdId: string, guestEmail?: string): void {
   try {
     sessionStorage.setItem(`hold:${performanceId}`, holdId);
+    if (guestEmail) sessionStorage.setItem(`hold-email:${performanceId}`, guestEmail);
+    else sessionStorage.removeItem(`hold-email:${performanceId}`);
   } catch {
     // without storage the booking page cannot see the hold; the offer page says so
+  }
+}
+
+/** The email handed over with a waiting-list hold, for a guest's checkout. */
+export function handedOverEmail(performanceId: string): string | undefined {
+  try {
+    return sessionStorage.getItem(`hold-email:${performanceId}`) ?? undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -58,3 +58,10 @@ export interface WaitlistEntryDto {
   offerExpiresAt: string | null;
   position: number | null;
 }
+
+/** The places of a waiting-list offer, taken to check out with. */
+export interface WaitlistClaimDto {
+  holdId: string;
+  performanceId: string;
+  email: string;
+}

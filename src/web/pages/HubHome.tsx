@@ -36,6 +36,13 @@ export function HubHome() {
         <p>
           <Link className="button" to={`/${hub.slug}/program`} data-testid="program-link">
             {t('program.nav')}
+          </Link>{' '}
+          <Link
+            className="button button-secondary"
+            to={`/${hub.slug}/memberships`}
+            data-testid="memberships-link"
+          >
+            {t('offers.shop.nav')}
           </Link>
         </p>
       </section>

@@ -21,6 +21,7 @@ import { useI18n } from '../i18n/locale.tsx';
 import { isOfferCodeProblem, offerCodeBody } from '../offers/codes.ts';
 import { OfferCodeField } from '../offers/OfferCodeField.tsx';
 import { OrderSavings } from '../offers/OrderSavings.tsx';
+import { handedOverEmail } from '../offers/storage.ts';
 import { WaitlistJoin } from '../offers/WaitlistJoin.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
@@ -492,7 +493,8 @@ function Checkout({
   const { locale, t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
-  const [email, setEmail] = useState(user?.email ?? '');
+  // A guest sent here from a waiting-list offer buys with the email the offer went to.
+  const [email, setEmail] = useState(user?.email ?? handedOverEmail(hold.performanceId) ?? '');
   const [name, setName] = useState(user?.name ?? '');
   const [offerCode, setOfferCode] = useState('');
   const [redirecting, setRedirecting] = useState(false);

@@ -99,6 +99,11 @@ export function MyTickets() {
   return (
     <div className="my-tickets">
       <h1>{t('checkout.my.title')}</h1>
+      <p>
+        <Link to="/my/memberships" data-testid="my-memberships-link">
+          {t('offers.my.title')}
+        </Link>
+      </p>
       {orders.data.length === 0 ? (
         <p>{t('checkout.my.empty')}</p>
       ) : (

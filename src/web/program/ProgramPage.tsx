@@ -83,6 +83,11 @@ export function ProgramPage() {
       </p>
       <h1>{t('program.title')}</h1>
       <p className="lead">{t('program.intro', { hub: localize(hub.name, locale) })}</p>
+      <p>
+        <Link to={`/${hub.slug}/memberships`} data-testid="memberships-link">
+          {t('offers.shop.programLink')}
+        </Link>
+      </p>
 
       <form
         className="program-filters"

@@ -11,6 +11,7 @@ import { HttpProblem, notFound } from '../../platform/errors.ts';
 import type { CallbackEvent, PaymentProvider } from '../../platform/payments/provider.ts';
 import { SandboxCallbackBody } from '../../platform/payments/sandbox.ts';
 import { recordAudit } from '../audit/service.ts';
+import { applyPurchasePayment } from '../offers/membership-purchases.ts';
 import { claimSeats, takePlaces } from '../program/inventory.ts';
 import { getPerformance } from '../program/service.ts';
 import { queueLateRefundReceipts } from './delivery.ts';
@@ -88,8 +89,13 @@ async function findPayment(q: Queryable, providerId: string, event: CallbackEven
 
 async function act(q: Queryable, providerId: string, event: CallbackEvent): Promise<PaymentEventResult> {
   const ref = await findPayment(q, providerId, event);
-  // Unknown here (yet): answer 404 and keep nothing, so the provider's retry is not lost.
-  if (!ref) throw notFound('No payment with this provider reference.');
+  if (!ref) {
+    // Not a ticket order: perhaps a membership card bought online.
+    const purchase = await applyPurchasePayment(q, providerId, event);
+    if (purchase) return purchase;
+    // Unknown here (yet): answer 404 and keep nothing, so the provider's retry is not lost.
+    throw notFound('No payment with this provider reference.');
+  }
   // The order row first, then the payment: the order expireUnpaidOrders and refundOrder lock
   // them in, so a callback racing the sweeper waits instead of deadlocking.
   const order = await one<{ hubId: string; status: string }>(

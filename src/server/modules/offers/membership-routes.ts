@@ -1,11 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import {
-  HubParams,
-  LocalizedTextSchema,
-  literals,
-  ProblemSchema,
-  Uuid,
-} from '../../../common/api/schemas.ts';
+import { MembershipSchema, PlanSchema } from '../../../common/api/memberships.ts';
+import { HubParams, LocalizedTextSchema, literals, ProblemSchema } from '../../../common/api/schemas.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
@@ -28,36 +23,6 @@ const problems = {
   404: ProblemSchema,
   409: ProblemSchema,
 };
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Kind = literals(['pass', 'discount'] as const);
-
-const PlanSchema = Type.Object({
-  id: Uuid,
-  slug: Type.String(),
-  name: LocalizedTextSchema,
-  kind: Kind,
-  entries: Nullable(Type.Integer()),
-  discountPercent: Nullable(Type.Number()),
-  validDays: Type.Integer(),
-  priceTiyn: Type.Integer(),
-  proof: Nullable(LocalizedTextSchema),
-  active: Type.Boolean(),
-});
-
-const MembershipSchema = Type.Object({
-  id: Uuid,
-  code: Type.String(),
-  plan: Type.Object({ slug: Type.String(), name: LocalizedTextSchema, kind: Kind }),
-  holderName: Type.String(),
-  holderEmail: Nullable(Type.String()),
-  validFrom: Type.String({ format: 'date-time' }),
-  validUntil: Type.String({ format: 'date-time' }),
-  entriesLeft: Nullable(Type.Integer()),
-  priceTiyn: Type.Integer(),
-  vatTiyn: Type.Integer(),
-  paymentMethod: Type.String(),
-  status: literals(['active', 'cancelled'] as const),
-});
 
 export function membershipRoutes(api: Api, { db }: AppContext): void {
   api.get(
@@ -65,12 +30,22 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
     {
       schema: {
         tags: ['offers'],
-        summary: 'Membership plans on sale (passes and discount cards)',
+        summary:
+          'Membership plans on sale (passes and discount cards); `all=true` adds those off sale, for program managers',
         params: HubParams,
+        querystring: Type.Object(
+          { all: Type.Optional(literals(['true', 'false'] as const)) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(PlanSchema), ...problems },
       },
     },
-    async (req) => listPlans(db, (await getHubBySlug(db, req.params.hub)).id, { activeOnly: true }),
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const all = req.query.all === 'true';
+      if (all) requirePermission(req, 'program.manage', hub.id);
+      return listPlans(db, hub.id, { activeOnly: !all });
+    },
   );
 
   api.post(
@@ -85,7 +60,7 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
           {
             slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
             name: LocalizedTextSchema,
-            kind: Kind,
+            kind: literals(['pass', 'discount'] as const),
             entries: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
             discountPercent: Type.Optional(
               Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.01 }),

@@ -148,21 +148,50 @@ export async function issueMembership(
     idempotencyKey?: string | undefined;
   },
 ): Promise<Membership> {
-  const plan = await maybeOne<{
-    id: string;
-    entries: number | null;
-    validDays: number;
-    priceTiyn: number | string;
-  }>(
+  const plan = await maybeOne<CardPlan & { priceTiyn: number | string }>(
     q,
     `select id, entries, valid_days as "validDays", price_tiyn as "priceTiyn" from membership_plans where hub_id = $1 and slug = $2 and active`,
     [hubId, input.planSlug],
   );
   if (!plan) throw notFound(`This hub has no membership plan "${input.planSlug}" on sale.`);
+  const price = Number(plan.priceTiyn);
+  return insertMembership(q, hubId, plan, {
+    ...input,
+    priceTiyn: price,
+    vatTiyn: vatIncluded(price, await standardVatRate(q)),
+  });
+}
+
+/** The standard VAT rate today, in basis points (memberships are taxed at the standard rate). */
+export async function standardVatRate(q: Queryable): Promise<number> {
   const [rate] = await q.query<{ rateBp: number }>(
     `select rate_bp as "rateBp" from vat_rates where category = 'standard' and valid_from <= current_date order by valid_from desc limit 1`,
   );
-  const price = Number(plan.priceTiyn);
+  return rate?.rateBp ?? 0;
+}
+
+export interface CardPlan {
+  id: string;
+  entries: number | null;
+  validDays: number;
+}
+
+/** Writes a card of a plan, valid from now, with the price paid for it. */
+export async function insertMembership(
+  q: Queryable,
+  hubId: string,
+  plan: CardPlan,
+  input: {
+    holderName: string;
+    holderEmail?: string | undefined;
+    paymentMethod: string;
+    issuedBy?: string | null;
+    userId?: string | null;
+    idempotencyKey?: string | undefined;
+    priceTiyn: number;
+    vatTiyn: number;
+  },
+): Promise<Membership> {
   const row = await one<{ id: string }>(
     q,
     `insert into memberships (hub_id, plan_id, code, holder_name, holder_email, user_id, valid_until, entries_left, price_tiyn, vat_tiyn,
@@ -177,10 +206,10 @@ export async function issueMembership(
       input.userId ?? null,
       plan.validDays,
       plan.entries,
-      price,
-      vatIncluded(price, rate?.rateBp ?? 0),
+      input.priceTiyn,
+      input.vatTiyn,
       input.paymentMethod,
-      input.issuedBy,
+      input.issuedBy ?? null,
       input.idempotencyKey ?? null,
     ],
   );
@@ -289,6 +318,66 @@ export async function applyMembership(
     }
   }
   return card;
+}
+
+/** What a card would do for a sale, without using it (the price quote). */
+export async function peekMembership(
+  q: Queryable,
+  hubId: string,
+  code: string,
+  tickets: number,
+): Promise<{ kind: 'pass' | 'discount'; discountBp: number | null; entriesLeft: number | null }> {
+  const card = await maybeOne<{
+    kind: 'pass' | 'discount';
+    discountBp: number | null;
+    entriesLeft: number | null;
+  }>(
+    q,
+    `select p.kind, p.discount_bp as "discountBp", m.entries_left as "entriesLeft" from memberships m
+       join membership_plans p on p.id = m.plan_id
+      where m.hub_id = $1 and upper(m.code) = upper($2) and m.status = 'active' and now() between m.valid_from and m.valid_until`,
+    [hubId, code.trim()],
+  );
+  if (!card) throw notUsable(code);
+  if (card.kind === 'pass' && (card.entriesLeft ?? 0) < tickets) {
+    throw new HttpProblem(
+      409,
+      'membership_used_up',
+      `The pass ${code} has fewer than ${tickets} entries left.`,
+    );
+  }
+  return card;
+}
+
+/** The cards of one account, across hubs, newest first. */
+export async function listUserMemberships(
+  q: Queryable,
+  userId: string,
+): Promise<
+  (Membership & { hubId: string; discountPercent: number | null; proof: LocalizedTextDto | null })[]
+> {
+  const rows = await q.query<
+    MembershipRow & { hubId: string; discountBp: number | null; proof: LocalizedTextDto | null }
+  >(
+    `select m.id, m.code, json_build_object('slug', p.slug, 'name', p.name, 'kind', p.kind) as plan,
+            m.holder_name as "holderName", m.holder_email as "holderEmail", m.valid_from as "validFrom", m.valid_until as "validUntil",
+            m.entries_left as "entriesLeft", m.price_tiyn::int as "priceTiyn", m.vat_tiyn::int as "vatTiyn",
+            m.payment_method as "paymentMethod", m.status, m.hub_id as "hubId", p.discount_bp as "discountBp", p.proof
+       from memberships m join membership_plans p on p.id = m.plan_id
+      where m.user_id = $1 order by m.valid_until desc limit 100`,
+    [userId],
+  );
+  return rows.map(({ discountBp, hubId, proof, ...r }) => ({
+    ...toMembership(r),
+    hubId,
+    discountPercent: discountBp === null ? null : discountBp / 100,
+    proof,
+  }));
+}
+
+/** A card whose payment was taken back: it can no longer be used. */
+export async function cancelMembership(q: Queryable, membershipId: string): Promise<void> {
+  await q.query(`update memberships set status = 'cancelled' where id = $1`, [membershipId]);
 }
 
 /** Gives entries back to a pass (its order was refunded or never paid). */

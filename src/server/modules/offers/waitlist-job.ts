@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { getHubById } from '../hubs/service.ts';
 import { processWaitlist } from './waitlist.ts';
 import { waitlistOfferMail } from './waitlist-mail.ts';
+import { offerToken } from './waitlist-token.ts';
 
 export async function runWaitlists(ctx: Pick<AppContext, 'db' | 'config' | 'mailer'>): Promise<number> {
   const offers = await processWaitlist(ctx.db);
@@ -19,7 +20,8 @@ export async function runWaitlists(ctx: Pick<AppContext, 'db' | 'config' | 'mail
         quantity: info?.quantity ?? 1,
         expiresAt: offer.expiresAt,
         timeZone: hub.timeZone,
-        link: `${ctx.config.publicUrl}/${hub.slug}/waitlist/${offer.entryId}`,
+        // The token in the link is what lets its reader buy, from any browser.
+        link: `${ctx.config.publicUrl}/${hub.slug}/waitlist/${offer.entryId}?offer=${offerToken(ctx.config.secret, offer.entryId, offer.holdId)}`,
       }),
     );
   }

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { HubParams, literals, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
-import { HttpProblem } from '../../platform/errors.ts';
+import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { getHubBySlug } from '../hubs/service.ts';
-import { getEntry, joinWaitlist, leaveWaitlist } from './waitlist.ts';
+import { claimOffer, entryAccess, getEntry, joinWaitlist, leaveWaitlist } from './waitlist.ts';
+import { isOfferToken } from './waitlist-token.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -26,7 +27,16 @@ export const WaitlistEntrySchema = Type.Object({
   position: Nullable(Type.Integer()),
 });
 
-export function waitlistRoutes(api: Api, { db }: AppContext): void {
+const EntryParams = Type.Object({ hub: HubParams.properties.hub, id: Uuid });
+
+export const WaitlistClaimSchema = Type.Object({
+  holdId: Uuid,
+  performanceId: Uuid,
+  /** Where the tickets go when buying as a guest. */
+  email: Type.String(),
+});
+
+export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
   api.post(
     '/hubs/:hub/performances/:id/waitlist',
     {
@@ -73,18 +83,58 @@ export function waitlistRoutes(api: Api, { db }: AppContext): void {
     },
   );
 
-  const EntryParams = Type.Object({ hub: HubParams.properties.hub, id: Uuid });
+  // The offer's token (from the mailed link) or the account that joined may see and take the
+  // held places; anyone else with the entry's id sees only where it stands.
+  const OfferToken = Type.String({ minLength: 10, maxLength: 100 });
+  const mayTakeOffer = async (
+    req: { auth: { user: { id: string } } | null },
+    hubId: string,
+    id: string,
+    token: string | undefined,
+  ) => {
+    const access = await entryAccess(db, hubId, id);
+    const owner = access.userId !== null && access.userId === req.auth?.user.id;
+    return owner || isOfferToken(config.secret, id, access.holdId, token);
+  };
+
   api.get(
     '/hubs/:hub/waitlist/:id',
     {
       schema: {
         tags: ['offers'],
-        summary: 'A place in a waiting list (the link in the mail)',
+        summary:
+          'A place in a waiting list. The held places of an offer (holdId) show only with the offer link’s token or to the account that joined.',
         params: EntryParams,
+        querystring: Type.Object({ offer: Type.Optional(OfferToken) }, { additionalProperties: false }),
         response: { 200: WaitlistEntrySchema, ...problems },
       },
     },
-    async (req) => getEntry(db, (await getHubBySlug(db, req.params.hub)).id, req.params.id),
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      const entry = await getEntry(db, hub.id, req.params.id);
+      const allowed = await mayTakeOffer(req, hub.id, req.params.id, req.query.offer);
+      return allowed ? entry : { ...entry, holdId: null };
+    },
+  );
+
+  api.post(
+    '/hubs/:hub/waitlist/:id/claim',
+    {
+      schema: {
+        tags: ['offers'],
+        summary:
+          'Take the places offered from a waiting list, to check out with them: signed in, or as a guest. Needs the offer link’s token, unless signed in as the account that joined.',
+        params: EntryParams,
+        body: Type.Object({ offer: Type.Optional(OfferToken) }, { additionalProperties: false }),
+        response: { 200: WaitlistClaimSchema, ...problems, 410: ProblemSchema },
+      },
+    },
+    async (req) => {
+      const hub = await getHubBySlug(db, req.params.hub);
+      if (!(await mayTakeOffer(req, hub.id, req.params.id, req.body.offer)))
+        throw notFound('There is no such offer, or the link is not complete.');
+      return db.tx((q) => claimOffer(q, hub.id, req.params.id, req.auth?.user.id ?? null));
+    },
   );
 
   api.delete(

@@ -3,6 +3,7 @@
 import type { Locale } from '../../../common/locales.ts';
 import { type Db, maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
+import { handOverHold } from '../box-office/hold-handover.ts';
 import { createHold, releaseHold } from '../box-office/holds.ts';
 import { getPerformance, getSaleInfo } from '../program/service.ts';
 
@@ -35,6 +36,58 @@ export async function getEntry(q: Queryable, hubId: string, id: string): Promise
   );
   if (!row) throw notFound('There is no such place in a waiting list.');
   return { ...row, offerExpiresAt: row.offerExpiresAt ? new Date(row.offerExpiresAt).toISOString() : null };
+}
+
+/** Who joined (their account, if any) and the hold of the current offer. */
+export async function entryAccess(
+  q: Queryable,
+  hubId: string,
+  id: string,
+): Promise<{ userId: string | null; holdId: string | null; status: WaitlistEntry['status']; email: string }> {
+  const row = await maybeOne<{
+    userId: string | null;
+    holdId: string | null;
+    status: WaitlistEntry['status'];
+    email: string;
+  }>(
+    q,
+    'select user_id as "userId", hold_id as "holdId", status, email from waitlist_entries where id = $1 and hub_id = $2',
+    [id, hubId],
+  );
+  if (!row) throw notFound('There is no such place in a waiting list.');
+  return row;
+}
+
+/**
+ * The offered places go to whoever checks out now: the account signed in, or a guest (null).
+ * The caller has checked that they may (the link's token, or the account that joined).
+ */
+export async function claimOffer(
+  q: Queryable,
+  hubId: string,
+  entryId: string,
+  userId: string | null,
+): Promise<{ holdId: string; performanceId: string; email: string }> {
+  const entry = await maybeOne<{
+    holdId: string | null;
+    performanceId: string;
+    email: string;
+    status: string;
+  }>(
+    q,
+    `select hold_id as "holdId", performance_id as "performanceId", email, status from waitlist_entries
+      where id = $1 and hub_id = $2 for update`,
+    [entryId, hubId],
+  );
+  if (!entry) throw notFound('There is no such place in a waiting list.');
+  if (entry.status !== 'offered' || !entry.holdId || !(await handOverHold(q, hubId, entry.holdId, userId))) {
+    throw new HttpProblem(
+      410,
+      'hold_expired',
+      'The places offered to you are no longer held: the time to buy them is over.',
+    );
+  }
+  return { holdId: entry.holdId, performanceId: entry.performanceId, email: entry.email };
 }
 
 export async function joinWaitlist(
