@@ -366,7 +366,8 @@ export const en = {
   'receipt.fiscalCheck': 'Check this receipt with the fiscal data operator',
   'receipt.fiscalQr': 'QR code to check the fiscal receipt',
   'receipt.fiscalPending': 'The fiscal receipt is being issued; it appears here once it is.',
-  'receipt.localRegister': 'Issued by the hub\'s own register, which is not yet connected to a fiscal data operator.',
+  'receipt.localRegister':
+    "Issued by the hub's own register, which is not yet connected to a fiscal data operator.",
   'receipt.thanks': 'Thank you!',
   'receipt.toolbar': 'Receipt',
   'receipt.print': 'Print',

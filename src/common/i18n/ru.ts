@@ -411,7 +411,8 @@ export const ru: CatalogOf<typeof en> = {
   'receipt.fiscalCheck': 'Проверить чек у оператора фискальных данных',
   'receipt.fiscalQr': 'QR-код для проверки фискального чека',
   'receipt.fiscalPending': 'Фискальный чек оформляется; он появится здесь, когда будет готов.',
-  'receipt.localRegister': 'Выдан собственной кассой хаба, ещё не подключённой к оператору фискальных данных.',
+  'receipt.localRegister':
+    'Выдан собственной кассой хаба, ещё не подключённой к оператору фискальных данных.',
   'receipt.thanks': 'Спасибо!',
   'receipt.toolbar': 'Чек',
   'receipt.print': 'Печать',

@@ -15,8 +15,8 @@ import { recordAudit } from '../audit/service.ts';
 import { getHubBySlug } from '../hubs/service.ts';
 import { getSaleInfo } from '../program/service.ts';
 import { checkout } from './checkout.ts';
-import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { deliverTickets } from './delivery.ts';
+import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { getOrder, refundOrder } from './orders.ts';
 import { settleRefundsDue } from './payments.ts';
 
