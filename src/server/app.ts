@@ -20,6 +20,7 @@ import { createTicketSigner } from './modules/box-office/ticket-signing.ts';
 import { hubRoutes } from './modules/hubs/routes.ts';
 import { membershipRoutes } from './modules/offers/membership-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
+import { voucherRoutes } from './modules/offers/voucher-routes.ts';
 import { waitlistRoutes } from './modules/offers/waitlist-routes.ts';
 import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
 import { programRoutes } from './modules/program/routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       offerRoutes(typed, ctx);
       waitlistRoutes(typed, ctx);
       membershipRoutes(typed, ctx);
+      voucherRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);

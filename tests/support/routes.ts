@@ -65,6 +65,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/hubs/{hub}/waitlist/{id}',
   'DELETE /api/v1/hubs/{hub}/waitlist/{id}',
   'GET /api/v1/hubs/{hub}/membership-plans',
+  'POST /api/v1/hubs/{hub}/gift-vouchers/balance',
   'GET /api/v1/hubs/{hub}/events',
   'POST /api/v1/payments/sandbox/callback',
 ]);

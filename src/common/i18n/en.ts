@@ -806,6 +806,10 @@ export const en = {
   'problem.promo_used_up': 'This code has already been used up.',
   'problem.membership_invalid': 'This membership card cannot be used: check the code; it may have expired.',
   'problem.membership_used_up': 'This pass does not have enough entries left.',
+  'problem.voucher_invalid': 'There is no gift voucher with this code. Check the spelling.',
+  'problem.voucher_expired': 'This gift voucher has expired.',
+  'problem.voucher_void': 'This gift voucher has been cancelled and cannot be used.',
+  'problem.voucher_empty': 'Nothing is left on this gift voucher.',
   'problem.internal': 'Something went wrong on our side. Try again in a moment.',
   'problem.network': 'The server cannot be reached. Check your connection and try again.',
 } as const satisfies Record<string, Message>;

@@ -797,6 +797,10 @@ export const kkLatn: CatalogOf<typeof en> = {
   'problem.membership_invalid':
     'Būl kartany paidalanu mümkın emes: kodty tekserıñız, merzımı ötıp ketuı mümkın.',
   'problem.membership_used_up': 'Būl abonementte kelu sany jetkılıksız.',
+  'problem.voucher_invalid': 'Mūndai kodpen syilyq sertifikaty joq. Jazyluyn tekserıñız.',
+  'problem.voucher_expired': 'Būl syilyq sertifikatynyñ merzımı ötıp kettı.',
+  'problem.voucher_void': 'Būl syilyq sertifikaty joiylğan, onymen töleuge bolmaidy.',
+  'problem.voucher_empty': 'Būl syilyq sertifikatynda eşteñe qalmady.',
   'problem.internal': 'Bızdıñ tarapta qate şyqty. Säl keiınırek qaitalap körıñız.',
   'problem.network': 'Serverge qosylu mümkın emes. Bailanysty tekserıp, qaitalap körıñız.',
 };

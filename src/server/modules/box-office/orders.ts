@@ -7,6 +7,7 @@ import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { discounts } from '../offers/discount.ts';
 import { applyMembership, returnMembershipEntries } from '../offers/memberships.ts';
 import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
+import { recordVoucherUse, returnVoucherUse, spendVoucher, type VoucherSpend } from '../offers/vouchers.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
 import { getHold } from './holds.ts';
@@ -34,6 +35,8 @@ export interface PlaceOrder {
   promoCode?: string | null | undefined;
   /** A membership card: a pass pays with its entries, a discount card takes its percentage off. */
   membershipCode?: string | null | undefined;
+  /** A gift voucher: pays what it can of the total, the provider the rest. */
+  voucherCode?: string | null | undefined;
 }
 
 export async function findOrderByIdempotencyKey(
@@ -126,7 +129,12 @@ export async function placeOrder(
   });
   const total = lines.reduce((n, l) => n + l.unit, 0);
   const vat = lines.reduce((n, l) => n + l.vat, 0);
-  const paid = input.paidNow || total === 0;
+  const voucher =
+    input.voucherCode && !input.complimentary && total > 0
+      ? await spendVoucher(q, input.hubId, input.voucherCode, total)
+      : null;
+  const due = total - (voucher?.amountTiyn ?? 0);
+  const paid = input.paidNow || due === 0;
   const order = await one<{ id: string }>(
     q,
     `insert into orders (hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
@@ -187,18 +195,23 @@ export async function placeOrder(
       'Some of the held seats were released meanwhile. Choose them again.',
     );
   }
-  const payment = await one<{ id: string }>(
-    q,
-    `insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref) values ($1, $2, $3, $4, $5, $6) returning id`,
-    [
-      order.id,
-      input.complimentary ? 'complimentary' : input.provider,
-      input.method,
-      total,
-      paid ? 'succeeded' : 'pending',
-      paid ? `${input.provider}-${order.id}` : null,
-    ],
-  );
+  // The voucher's part is paid at once; the provider is asked only for what is left.
+  const byVoucher = voucher ? await payByVoucher(q, order.id, voucher) : null;
+  const payment =
+    byVoucher && due === 0
+      ? byVoucher
+      : await one<{ id: string }>(
+          q,
+          `insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref) values ($1, $2, $3, $4, $5, $6) returning id`,
+          [
+            order.id,
+            input.complimentary ? 'complimentary' : input.provider,
+            input.method,
+            due,
+            paid ? 'succeeded' : 'pending',
+            paid ? `${input.provider}-${order.id}` : null,
+          ],
+        );
   if (paid) await insertTickets(q, order.id, input.hubId);
   return { orderId: order.id, paymentId: payment.id, totalTiyn: total };
 }
@@ -213,6 +226,17 @@ async function applyPromo(q: Queryable, hubId: string, performanceId: string, co
   const found = await findPromo(q, hubId, code, eventId);
   await redeemPromo(q, found.id, code);
   return found;
+}
+
+/** The voucher's part of an order: a payment settled at once, and its entry in the voucher's ledger. */
+async function payByVoucher(q: Queryable, orderId: string, spend: VoucherSpend): Promise<{ id: string }> {
+  await recordVoucherUse(q, spend, orderId);
+  return one<{ id: string }>(
+    q,
+    `insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref)
+     values ($1, 'voucher', 'voucher', $2, 'succeeded', $3) returning id`,
+    [orderId, spend.amountTiyn, `voucher-${orderId}`],
+  );
 }
 
 /** One ticket per line; the seats become sold. Idempotent: a second call issues nothing more. */
@@ -273,6 +297,12 @@ async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
     [orderId],
   );
   if (o.promoCodeId) await releasePromo(q, o.promoCodeId);
+  // A gift voucher's part goes back onto the voucher, never out as cash.
+  if ((await returnVoucherUse(q, orderId)) > 0)
+    await q.query(
+      `update payments set status = 'refunded', updated_at = now() where order_id = $1 and provider = 'voucher' and status = 'succeeded'`,
+      [orderId],
+    );
   if (o.membershipId)
     await returnMembershipEntries(
       q,
@@ -425,7 +455,8 @@ export async function getOrder(
     amountTiyn: number | string;
     redirectUrl: string | null;
   }>(
-    `select id, provider, method, status, amount_tiyn as "amountTiyn", redirect_url as "redirectUrl" from payments where order_id = $1 order by created_at`,
+    `select id, provider, method, status, amount_tiyn as "amountTiyn", redirect_url as "redirectUrl" from payments where order_id = $1
+      order by created_at, provider = 'voucher' desc, id`,
     [orderId],
   );
   return {

@@ -204,7 +204,10 @@ export async function fiscalRequest(
         vatRateBp: l.vatRateBp,
         vatTiyn: l.vatTiyn,
       })),
-    payments: paid.map((p) => ({ method: p.method === 'cash' ? 'cash' : 'card', amountTiyn: p.amountTiyn })),
+    payments: paid.map((p) => ({
+      method: p.provider === 'voucher' ? 'voucher' : p.method === 'cash' ? 'cash' : 'card',
+      amountTiyn: p.amountTiyn,
+    })),
     totalTiyn: receipt.totals.amountTiyn,
     vatTiyn: receipt.totals.vatTiyn,
     buyerEmail: view.order.buyerEmail,
