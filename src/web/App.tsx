@@ -37,6 +37,12 @@ const WaitlistPage = lazy(() =>
 const OffersSection = lazy(() =>
   import('./offers/OffersSection.tsx').then((m) => ({ default: m.OffersSection })),
 );
+const GiftVouchers = lazy(() =>
+  import('./offers/GiftVouchers.tsx').then((m) => ({ default: m.GiftVouchers })),
+);
+const VoucherBalancePage = lazy(() =>
+  import('./offers/VoucherBalancePage.tsx').then((m) => ({ default: m.VoucherBalancePage })),
+);
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 const Desk = lazy(() => import('./desk/Desk.tsx').then((m) => ({ default: m.Desk })));
 const Door = lazy(() => import('./door/Door.tsx').then((m) => ({ default: m.Door })));
@@ -64,6 +70,7 @@ export function App() {
                   <Route path="hubs" element={<Hubs />} />
                   <Route path="program/*" element={lazyPage(<ProgramSection />)} />
                   <Route path="offers/*" element={lazyPage(<OffersSection />)} />
+                  <Route path="vouchers" element={lazyPage(<GiftVouchers />)} />
                   <Route
                     path="desk"
                     element={
@@ -98,6 +105,7 @@ export function App() {
                 <Route path=":hubSlug/performances/:performanceId" element={lazyPage(<BookingPage />)} />
                 <Route path=":hubSlug/spaces/:spaceSlug" element={<SpacePage />} />
                 <Route path=":hubSlug/waitlist/:id" element={lazyPage(<WaitlistPage />)} />
+                <Route path=":hubSlug/gift-voucher" element={lazyPage(<VoucherBalancePage />)} />
                 <Route
                   path=":hubSlug/games/togyz"
                   element={
