@@ -840,6 +840,7 @@ export const en = {
   'offers.vouchers.col.left': 'Left',
   'offers.vouchers.col.validUntil': 'Valid until',
   'offers.vouchers.col.state': 'State',
+  'offers.vouchers.col.recipient': 'Recipient',
   'offers.vouchers.entry.issue': 'Issued',
   'offers.vouchers.entry.use': 'Paid for order №{number}',
   'offers.vouchers.entry.return': 'Returned from order №{number}',

@@ -832,6 +832,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'offers.vouchers.col.left': 'Qaldyğy',
   'offers.vouchers.col.validUntil': 'Jaramdylyq merzımı',
   'offers.vouchers.col.state': 'Küiı',
+  'offers.vouchers.col.recipient': 'Aluşy',
   'offers.vouchers.entry.issue': 'Şyğaryldy',
   'offers.vouchers.entry.use': '№{number} tapsyrys tölemı',
   'offers.vouchers.entry.return': '№{number} tapsyrystan qaitarym',

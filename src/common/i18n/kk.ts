@@ -849,6 +849,7 @@ export const kk: CatalogOf<typeof en> = {
   'offers.vouchers.col.left': 'Қалдығы',
   'offers.vouchers.col.validUntil': 'Жарамдылық мерзімі',
   'offers.vouchers.col.state': 'Күйі',
+  'offers.vouchers.col.recipient': 'Алушы',
   'offers.vouchers.entry.issue': 'Шығарылды',
   'offers.vouchers.entry.use': '№{number} тапсырыс төлемі',
   'offers.vouchers.entry.return': '№{number} тапсырыстан қайтарым',

@@ -927,6 +927,7 @@ export const ru: CatalogOf<typeof en> = {
   'offers.vouchers.col.left': 'Остаток',
   'offers.vouchers.col.validUntil': 'Действует до',
   'offers.vouchers.col.state': 'Статус',
+  'offers.vouchers.col.recipient': 'Получатель',
   'offers.vouchers.entry.issue': 'Выпущен',
   'offers.vouchers.entry.use': 'Оплата заказа №{number}',
   'offers.vouchers.entry.return': 'Возврат из заказа №{number}',

@@ -122,7 +122,7 @@ export function GiftVouchers() {
               <thead>
                 <tr>
                   <th scope="col">{t('offers.voucher.code')}</th>
-                  <th scope="col">{t('offers.vouchers.recipient')}</th>
+                  <th scope="col">{t('offers.vouchers.col.recipient')}</th>
                   <th scope="col" className="num">
                     {t('offers.vouchers.col.value')}
                   </th>
