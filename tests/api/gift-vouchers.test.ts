@@ -460,4 +460,32 @@ describe.each(DRIVERS)('gift vouchers (%s)', (driver) => {
     expect(report.reduce((n, r) => n + r.vatTiyn, 0)).toBe(vat?.n);
     expect(o.vatTiyn).toBeGreaterThan(0);
   });
+
+  it('reports vouchers sold per method, given, spent, returned and voided, in JSON and CSV', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    const before = (await desk.get(`${HUB}/reports/gift-vouchers`)).json().rows as {
+      movement: string;
+      method: string;
+      vouchers: number;
+      amountTiyn: number;
+    }[];
+    const of = (rows: typeof before, movement: string, method = '') =>
+      rows.find((r) => r.movement === movement && r.method === method) ?? { vouchers: 0, amountTiyn: 0 };
+    const a = await sell(700_000, { payment: { method: 'card' } });
+    const order = (await deskOrder(performanceId, ['stalls-A-1'], a.code)).json();
+    await desk.post(`${HUB}/orders/${order.id}/refund`, { reason: 'report test' });
+    await desk.post(`${HUB}/gift-vouchers/${a.id}/void`, { reason: 'report test' });
+    const after = (await desk.get(`${HUB}/reports/gift-vouchers`)).json().rows as typeof before;
+    const grew = (movement: string, method = '') =>
+      of(after, movement, method).amountTiyn - of(before, movement, method).amountTiyn;
+    expect(grew('sold', 'card')).toBe(700_000);
+    expect(grew('used')).toBe(500_000);
+    expect(grew('returned')).toBe(500_000);
+    expect(grew('voided')).toBe(700_000);
+    const csv = await desk.get(`${HUB}/reports/gift-vouchers?format=csv&lang=ru`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Движение,Способ оплаты,Сертификаты,"Сумма, ₸"');
+    const future = (await desk.get(`${HUB}/reports/gift-vouchers?from=2099-01-01`)).json();
+    expect(future.rows).toEqual([]);
+  });
 });

@@ -93,3 +93,19 @@ export const MailVoucherBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** One line of the gift-voucher report: vouchers sold (per method) or given, spent, returned, voided. */
+export const VoucherMovementSchema = Type.Object({
+  movement: literals(['sold', 'complimentary', 'used', 'returned', 'voided'] as const),
+  /** cash or card for vouchers sold; empty otherwise */
+  method: Type.String(),
+  vouchers: Type.Integer(),
+  amountTiyn: Type.Integer(),
+});
+export type VoucherMovementDto = Static<typeof VoucherMovementSchema>;
+export const VoucherMovementReport = Type.Object({
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  timeZone: Type.String(),
+  rows: Type.Array(VoucherMovementSchema),
+});

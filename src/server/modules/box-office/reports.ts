@@ -1,6 +1,7 @@
 // Box-office reports: sales and occupancy per performance and per event, check-in rate, revenue
 // by payment method and by price category. Each report is rows of plain values, turned into
 // JSON or into CSV for Excel (UTF-8 with BOM, commas, RFC 4180 quoting, tenge with two decimals).
+import type { VoucherMovementDto } from '../../../common/api/gift-vouchers.ts';
 import type {
   CategoryRevenueDto,
   EventSalesDto,
@@ -299,6 +300,13 @@ export const CATEGORY_COLUMNS: CsvColumn<CategoryRevenueDto>[] = [
   { key: 'vat', value: (r) => ({ tiyn: r.vatTiyn }) },
 ];
 
+export const VOUCHER_COLUMNS: CsvColumn<VoucherMovementDto>[] = [
+  { key: 'movement', value: (r) => ({ text: r.movement }) },
+  { key: 'method', value: (r) => ({ text: r.method }) },
+  { key: 'vouchers', value: (r) => ({ int: r.vouchers }) },
+  { key: 'amount', value: (r) => ({ tiyn: r.amountTiyn }) },
+];
+
 type Written = 'kk' | 'ru' | 'en';
 // [kk, ru, en]; Kazakh Latin is transliterated from kk.
 const TITLES: Record<string, [string, string, string]> = {
@@ -327,6 +335,9 @@ const TITLES: Record<string, [string, string, string]> = {
   category: ['Санат', 'Категория', 'Category'],
   categoryName: ['Санат атауы', 'Название категории', 'Category name'],
   tickets: ['Билеттер', 'Билеты', 'Tickets'],
+  movement: ['Қозғалыс', 'Движение', 'Movement'],
+  vouchers: ['Сертификаттар', 'Сертификаты', 'Vouchers'],
+  amount: ['Сомасы, ₸', 'Сумма, ₸', 'Amount, ₸'],
 };
 const INDEX: Record<Written, number> = { kk: 0, ru: 1, en: 2 };
 

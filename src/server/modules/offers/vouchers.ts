@@ -6,7 +6,11 @@
 // sale is money received in advance, not a supply, so it carries no VAT line. VAT is charged on
 // the ticket lines of the order the voucher pays for, as for any other payment.
 import { randomBytes } from 'node:crypto';
-import type { GiftVoucherDetailDto, GiftVoucherDto } from '../../../common/api/gift-vouchers.ts';
+import type {
+  GiftVoucherDetailDto,
+  GiftVoucherDto,
+  VoucherMovementDto,
+} from '../../../common/api/gift-vouchers.ts';
 import type { ProblemCode } from '../../../common/api/problem-codes.ts';
 import {
   formatVoucherCode,
@@ -387,4 +391,46 @@ export async function guardLookups(q: Queryable, ip: string): Promise<void> {
 export async function recordLookupFailure(q: Queryable, ip: string): Promise<void> {
   await q.query(`delete from gift_voucher_lookup_failures where at < now() - interval '1 day'`);
   await q.query('insert into gift_voucher_lookup_failures (ip) values ($1)', [ip]);
+}
+
+const MOVEMENTS: VoucherMovementDto['movement'][] = ['sold', 'complimentary', 'used', 'returned', 'voided'];
+
+/**
+ * What happened to the hub's vouchers within the dates (in its time zone): sold per method (the
+ * money the desk took for them), given free, spent on orders, returned by refunds, voided (what
+ * was left on them). For the cash-up and the books: a voucher's sale is not ticket revenue.
+ */
+export async function voucherMovements(
+  q: Queryable,
+  f: { hubId: string; timeZone: string; from?: string | undefined; to?: string | undefined },
+): Promise<VoucherMovementDto[]> {
+  const rows = await q.query<{
+    movement: VoucherMovementDto['movement'];
+    method: string;
+    vouchers: number;
+    amount: string;
+  }>(
+    `select case e.kind when 'issue' then (case v.issue_kind when 'sold' then 'sold' else 'complimentary' end)
+                        when 'use' then 'used' when 'return' then 'returned' else 'voided' end as movement,
+            case when e.kind = 'issue' then coalesce(v.payment_method, '') else '' end as method,
+            count(distinct v.id)::int as vouchers,
+            sum(case when e.kind = 'void' then e.balance_after_tiyn else abs(e.amount_tiyn) end) as amount
+       from gift_voucher_entries e join gift_vouchers v on v.id = e.voucher_id
+      where v.hub_id = $1
+        and ($2::date is null or e.created_at >= ($2::date)::timestamp at time zone $4::text)
+        and ($3::date is null or e.created_at < ($3::date + 1)::timestamp at time zone $4::text)
+      group by 1, 2`,
+    [f.hubId, f.from ?? null, f.to ?? null, f.timeZone],
+  );
+  return rows
+    .map((r) => ({
+      movement: r.movement,
+      method: r.method,
+      vouchers: r.vouchers,
+      amountTiyn: Number(r.amount),
+    }))
+    .sort(
+      (a, b) =>
+        MOVEMENTS.indexOf(a.movement) - MOVEMENTS.indexOf(b.movement) || a.method.localeCompare(b.method),
+    );
 }
