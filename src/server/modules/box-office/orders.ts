@@ -297,17 +297,18 @@ async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
     [orderId],
   );
   if (o.promoCodeId) await releasePromo(q, o.promoCodeId);
-  // A gift voucher's part goes back onto the voucher, never out as cash.
-  if ((await returnVoucherUse(q, orderId)) > 0)
-    await q.query(
-      `update payments set status = 'refunded', updated_at = now() where order_id = $1 and provider = 'voucher' and status = 'succeeded'`,
-      [orderId],
-    );
   if (o.membershipId)
     await returnMembershipEntries(
       q,
       o.membershipId,
       lines.reduce((n, l) => n + l.n, 0),
+    );
+  // A gift voucher's part goes back onto the voucher, never out as cash (last, as a checkout
+  // takes the voucher after the promo code and the card: locks in the same order).
+  if ((await returnVoucherUse(q, orderId)) > 0)
+    await q.query(
+      `update payments set status = 'refunded', updated_at = now() where order_id = $1 and provider = 'voucher' and status = 'succeeded'`,
+      [orderId],
     );
 }
 
