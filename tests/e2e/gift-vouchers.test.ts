@@ -210,6 +210,7 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     );
     await setLocale(page, 'ru');
     await shoot(page, 'desk-sold-voucher-ru');
+    const orderId = (await page.locator('[data-testid="sold-order-id"]').textContent()) ?? '';
     // The same voucher again: it is empty now, and the desk says so by the field.
     await page.locator('[data-testid="next-sale"]').click();
     await page.locator('[data-testid="sale-panel"]').waitFor();
@@ -223,6 +224,23 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await noSideways(page);
     await shoot(page, 'desk-voucher-empty-phone-ru');
     await page.keyboard.press('Escape');
+
+    // A refund puts the voucher's part back on the voucher; the clerk is told before.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('[data-testid="desk-tab-refund"]').click();
+    await page.locator('[data-testid="refund-ref"]').fill(orderId);
+    await page.locator('[data-testid="refund-find"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-refund-note"]').textContent())
+      .toBe(t('ru', 'offers.voucher.refundNote', { amount: formatMoney(300_000, 'ru') }));
+    await page.locator('[data-testid="refund-reason"]').fill('Не смогли прийти');
+    await page.locator('[data-testid="refund-submit"]').click();
+    await page.locator('[data-testid="refund-done"]').waitFor();
+    await expect(page.locator('[data-testid="voucher-payments"]').textContent()).resolves.toContain(
+      t('ru', 'offers.voucher.returned'),
+    );
+    await noSerious(page);
+    await shoot(page, 'desk-refund-voucher-ru');
     await page.context().close();
   });
 

@@ -788,6 +788,7 @@ export const en = {
   'offers.voucher.rest': 'Left to pay',
   'offers.voucher.restCash': 'Paid in cash',
   'offers.voucher.restCard': 'Paid by card',
+  'offers.voucher.refundNote': 'On refund, {amount} goes back onto the gift voucher, not out as cash.',
   'offers.voucher.left': '{amount} left',
   'offers.voucher.until': 'valid until {date}',
   'offers.voucher.paysAll': 'pays the whole sale',

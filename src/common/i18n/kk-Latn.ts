@@ -780,6 +780,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'offers.voucher.rest': 'Töleuge qaldy',
   'offers.voucher.restCash': 'Qolma-qol tölendı',
   'offers.voucher.restCard': 'Kartamen tölendı',
+  'offers.voucher.refundNote': 'Qaitarğanda {amount} aqşalai emes, syilyq sertifikatyna qaitarylady.',
   'offers.voucher.left': 'Qaldyğy: {amount}',
   'offers.voucher.until': '{date} deiın jaramdy',
   'offers.voucher.paysAll': 'satyp aludyñ bärın töleidı',

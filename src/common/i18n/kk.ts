@@ -797,6 +797,7 @@ export const kk: CatalogOf<typeof en> = {
   'offers.voucher.rest': 'Төлеуге қалды',
   'offers.voucher.restCash': 'Қолма-қол төленді',
   'offers.voucher.restCard': 'Картамен төленді',
+  'offers.voucher.refundNote': 'Қайтарғанда {amount} ақшалай емес, сыйлық сертификатына қайтарылады.',
   'offers.voucher.left': 'Қалдығы: {amount}',
   'offers.voucher.until': '{date} дейін жарамды',
   'offers.voucher.paysAll': 'сатып алудың бәрін төлейді',

@@ -875,6 +875,7 @@ export const ru: CatalogOf<typeof en> = {
   'offers.voucher.rest': 'Осталось оплатить',
   'offers.voucher.restCash': 'Оплачено наличными',
   'offers.voucher.restCard': 'Оплачено картой',
+  'offers.voucher.refundNote': 'При возврате {amount} вернётся на подарочный сертификат, а не деньгами.',
   'offers.voucher.left': 'Остаток: {amount}',
   'offers.voucher.until': 'действует до {date}',
   'offers.voucher.paysAll': 'оплачивает всю покупку',

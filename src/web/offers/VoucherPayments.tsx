@@ -5,7 +5,7 @@ import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import './offers.css';
 
-export function VoucherPayments({ order }: { order: OrderDto }) {
+export function VoucherPayments({ order, refunding }: { order: OrderDto; refunding?: boolean }) {
   const { locale, t } = useI18n();
   const voucher = order.payments.find((p) => p.provider === 'voucher');
   if (!voucher) return null;
@@ -17,16 +17,23 @@ export function VoucherPayments({ order }: { order: OrderDto }) {
         ? t('offers.voucher.restCash')
         : t('offers.voucher.restCard');
   return (
-    <dl className="voucher-payments" data-testid="voucher-payments">
-      <div>
-        <dt>{voucher.status === 'refunded' ? t('offers.voucher.returned') : t('offers.voucher.paid')}</dt>
-        <dd data-testid="voucher-part">{formatMoney(voucher.amountTiyn, locale)}</dd>
-      </div>
-      <div>
-        <dt>{restLabel}</dt>
-        <dd data-testid="voucher-rest">{formatMoney(rest?.amountTiyn ?? 0, locale)}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className="voucher-payments" data-testid="voucher-payments">
+        <div>
+          <dt>{voucher.status === 'refunded' ? t('offers.voucher.returned') : t('offers.voucher.paid')}</dt>
+          <dd data-testid="voucher-part">{formatMoney(voucher.amountTiyn, locale)}</dd>
+        </div>
+        <div>
+          <dt>{restLabel}</dt>
+          <dd data-testid="voucher-rest">{formatMoney(rest?.amountTiyn ?? 0, locale)}</dd>
+        </div>
+      </dl>
+      {refunding && order.status === 'paid' && voucher.status === 'succeeded' && (
+        <p className="field-hint" data-testid="voucher-refund-note">
+          {t('offers.voucher.refundNote', { amount: formatMoney(voucher.amountTiyn, locale) })}
+        </p>
+      )}
+    </>
   );
 }
 
