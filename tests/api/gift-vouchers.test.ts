@@ -162,6 +162,7 @@ describe.each(DRIVERS)('gift vouchers (%s)', (driver) => {
     for (const body of [
       { valueTiyn: 100_000 },
       { valueTiyn: 100_000, payment: { method: 'cash' }, complimentary: { reason: 'x' } },
+      { valueTiyn: 100_000, complimentary: { reason: '   ' } },
     ]) {
       const res = await desk.post(`${HUB}/gift-vouchers`, body);
       expect(res.statusCode).toBe(400);

@@ -15,7 +15,10 @@ export const IssueVoucherBody = Type.Object(
     ),
     /** Given free (a prize, an apology, a partner's gift), with the reason in the audit log. */
     complimentary: Type.Optional(
-      Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      Type.Object(
+        { reason: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) },
+        { additionalProperties: false },
+      ),
     ),
     buyerName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     recipientName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -82,7 +85,7 @@ export const VoucherBalanceSchema = Type.Object({
 export type VoucherBalanceDto = Static<typeof VoucherBalanceSchema>;
 
 export const VoidVoucherBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
   { additionalProperties: false },
 );
 
