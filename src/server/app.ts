@@ -22,6 +22,7 @@ import { membershipPurchaseRoutes } from './modules/offers/membership-purchase-r
 import { membershipRoutes } from './modules/offers/membership-routes.ts';
 import { quoteRoutes } from './modules/offers/quote-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
+import { voucherRoutes } from './modules/offers/voucher-routes.ts';
 import { waitlistRoutes } from './modules/offers/waitlist-routes.ts';
 import { eventPageHtml, feedsRoutes } from './modules/program/feeds-routes.ts';
 import { programRoutes } from './modules/program/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       membershipRoutes(typed, ctx);
       membershipPurchaseRoutes(typed, ctx);
       quoteRoutes(typed, ctx);
+      voucherRoutes(typed, ctx);
       deliveryRoutes(typed, ctx);
       reportsRoutes(typed, ctx);
       feedsRoutes(typed, ctx);

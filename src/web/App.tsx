@@ -47,6 +47,12 @@ const MyMemberships = lazy(() =>
 const OffersSection = lazy(() =>
   import('./offers/OffersSection.tsx').then((m) => ({ default: m.OffersSection })),
 );
+const GiftVouchers = lazy(() =>
+  import('./offers/GiftVouchers.tsx').then((m) => ({ default: m.GiftVouchers })),
+);
+const VoucherBalancePage = lazy(() =>
+  import('./offers/VoucherBalancePage.tsx').then((m) => ({ default: m.VoucherBalancePage })),
+);
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 const Desk = lazy(() => import('./desk/Desk.tsx').then((m) => ({ default: m.Desk })));
 const Door = lazy(() => import('./door/Door.tsx').then((m) => ({ default: m.Door })));
@@ -76,6 +82,7 @@ export function App() {
                   <Route path="hubs" element={<Hubs />} />
                   <Route path="program/*" element={lazyPage(<ProgramSection />)} />
                   <Route path="offers/*" element={lazyPage(<OffersSection />)} />
+                  <Route path="vouchers" element={lazyPage(<GiftVouchers />)} />
                   <Route
                     path="desk"
                     element={
@@ -116,6 +123,7 @@ export function App() {
                   path=":hubSlug/memberships/purchases/:id"
                   element={lazyPage(<MembershipPurchasePage />)}
                 />
+                <Route path=":hubSlug/gift-voucher" element={lazyPage(<VoucherBalancePage />)} />
                 <Route
                   path=":hubSlug/games/togyz"
                   element={

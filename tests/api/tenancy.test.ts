@@ -38,6 +38,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'PATCH /api/v1/hubs/{hub}/membership-plans/{slug}': { active: false },
   'POST /api/v1/hubs/{hub}/memberships': { plan: 'friend', holderName: 'X', payment: { method: 'cash' } },
+  'POST /api/v1/hubs/{hub}/gift-vouchers': { valueTiyn: 100_000, payment: { method: 'cash' } },
+  'POST /api/v1/hubs/{hub}/gift-vouchers/find': { code: 'GV-AAAA-BBBB-CCCC-DDDD' },
+  'POST /api/v1/hubs/{hub}/gift-vouchers/{id}/void': { reason: 'intrusion' },
+  'POST /api/v1/hubs/{hub}/gift-vouchers/{id}/mail': { email: 'intruder@example.kz' },
   'POST /api/v1/hubs/{hub}/performances/{id}/checkins': {
     scans: [
       {

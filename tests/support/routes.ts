@@ -70,6 +70,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/me/memberships',
   'POST /api/v1/hubs/{hub}/performances/{id}/quote',
   'POST /api/v1/hubs/{hub}/waitlist/{id}/claim',
+  'POST /api/v1/hubs/{hub}/gift-vouchers/balance',
   'GET /api/v1/hubs/{hub}/events',
   'POST /api/v1/payments/sandbox/callback',
 ]);

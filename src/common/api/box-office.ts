@@ -74,6 +74,8 @@ export const PlaceOrderBody = Type.Object(
     locale: Type.Optional(literals(['kk', 'kk-Latn', 'ru', 'en'] as const)),
     promoCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     membershipCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** A gift voucher pays what it can; the payment provider is asked for the rest, if any. */
+    voucherCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );

@@ -29,6 +29,10 @@ export const PROBLEM_CODES = [
   'promo_used_up',
   'membership_invalid',
   'membership_used_up',
+  'voucher_invalid',
+  'voucher_expired',
+  'voucher_void',
+  'voucher_empty',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

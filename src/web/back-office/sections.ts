@@ -7,7 +7,17 @@ import { can, type Grants } from '../../common/permissions.ts';
  * workspace) add their sections here when they exist.
  */
 export interface Section {
-  id: 'overview' | 'program' | 'offers' | 'spaces' | 'staff' | 'audit' | 'hubs' | 'desk' | 'door';
+  id:
+    | 'overview'
+    | 'program'
+    | 'offers'
+    | 'vouchers'
+    | 'spaces'
+    | 'staff'
+    | 'audit'
+    | 'hubs'
+    | 'desk'
+    | 'door';
   /** relative to /back-office/:hubSlug */
   path: string;
   label: MessageKey;
@@ -22,6 +32,12 @@ export const SECTIONS: readonly Section[] = [
     path: 'offers',
     label: 'offers.bo.nav',
     visible: (g, h) => can(g, 'program.manage', h),
+  },
+  {
+    id: 'vouchers',
+    path: 'vouchers',
+    label: 'offers.vouchers.nav',
+    visible: (g, h) => can(g, 'boxOffice.sell', h) || can(g, 'program.manage', h),
   },
   { id: 'spaces', path: 'spaces', label: 'bo.nav.spaces', visible: (g, h) => can(g, 'spaces.edit', h) },
   {

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../../common/format.ts';
 import { api, get } from '../api/client.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
+import { VoucherPayments } from '../offers/VoucherPayments.tsx';
 import { lineSeatName } from '../program/shared.ts';
 import { recentOrders } from './Desk.tsx';
 import { receiptUrl, ticketsPdfUrl } from './SoldPanel.tsx';
@@ -162,6 +163,7 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
             <strong>{formatMoney(order.totalTiyn, locale)}</strong>
           </p>
           <p className="cart-vat">{t('desk.vatAmount', { amount: formatMoney(order.vatTiyn, locale) })}</p>
+          <VoucherPayments order={order} refunding />
           {done && (
             <div className="alert alert-success" role="status" data-testid="refund-done">
               <p>{t('desk.refund.done', { number: order.number })}</p>

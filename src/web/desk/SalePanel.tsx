@@ -8,8 +8,9 @@ import { useApi } from '../api/useApi.ts';
 import { useBackOffice } from '../back-office/context.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { useI18n } from '../i18n/locale.tsx';
-import { offerCodeBody } from '../offers/codes.ts';
+import { isVoucherProblem, offerCodeBody, voucherBody } from '../offers/codes.ts';
 import { DeskCodeField } from '../offers/DeskCodeField.tsx';
+import { DeskVoucherField } from '../offers/DeskVoucherField.tsx';
 import { QuoteLine } from '../offers/QuoteLine.tsx';
 import { type CartItem, useQuote } from '../offers/useQuote.ts';
 import { seatName } from '../program/shared.ts';
@@ -55,6 +56,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
   const [email, setEmail] = useState('');
   const [buyerName, setBuyerName] = useState('');
   const [offerCode, setOfferCode] = useState('');
+  const [voucherCode, setVoucherCode] = useState('');
   const [compOpen, setCompOpen] = useState(false);
   const [compReason, setCompReason] = useState('');
   const [compError, setCompError] = useState(false);
@@ -175,7 +177,9 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
           holdId: h.id,
           buyer,
           payment: { provider: 'desk', method },
-          ...(complimentary ? { complimentary: { reason: complimentary } } : offerCodeBody(offerCode)),
+          ...(complimentary
+            ? { complimentary: { reason: complimentary } }
+            : { ...offerCodeBody(offerCode), ...voucherBody(voucherCode) }),
           locale,
         },
         saleKey.current,
@@ -463,7 +467,17 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
         disabled={busy || closed}
       />
 
-      {error ? <ErrorNote error={error} /> : null}
+      <DeskVoucherField
+        hubSlug={hubSlug}
+        timeZone={hub.timeZone}
+        value={voucherCode}
+        onChange={setVoucherCode}
+        totalTiyn={totalKnown && !offerCode.trim() ? total : undefined}
+        error={error}
+        disabled={busy || closed}
+      />
+
+      {error && !isVoucherProblem(error) ? <ErrorNote error={error} /> : null}
 
       {compOpen && (
         <div className={`field comp-reason${compError ? ' field-invalid' : ''}`}>

@@ -4,6 +4,7 @@ import type { PerformanceDto } from '../../common/api/program.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { VoucherPayments } from '../offers/VoucherPayments.tsx';
 import { lineSeatName } from '../program/shared.ts';
 import { useLatest } from './Desk.tsx';
 
@@ -42,13 +43,17 @@ export function SoldPanel({ order, hubSlug, performance, onNext }: Props) {
   }, [next]);
 
   const complimentary = order.lines.length > 0 && order.lines.every((l) => l.complimentary);
-  const payment = order.payments[0];
+  const payment = order.payments.find((p) => p.provider !== 'voucher');
+  const byVoucher = order.payments.some((p) => p.provider === 'voucher');
   const area = new Map(performance.areas.map((a) => [a.id, a]));
   const method = complimentary
     ? t('desk.complimentary')
-    : payment?.method === 'card'
-      ? t('desk.method.card')
-      : t('desk.method.cash');
+    : [
+        byVoucher ? t('desk.method.voucher') : '',
+        !payment ? '' : payment.method === 'card' ? t('desk.method.card') : t('desk.method.cash'),
+      ]
+        .filter(Boolean)
+        .join(' + ');
 
   return (
     <div className="sold" data-testid="sold-panel">
@@ -80,6 +85,7 @@ export function SoldPanel({ order, hubSlug, performance, onNext }: Props) {
         <span>{t('desk.total')}</span>
         <strong data-testid="sold-total">{formatMoney(order.totalTiyn, locale)}</strong>
       </p>
+      <VoucherPayments order={order} />
       <p className="cart-vat" data-testid="sold-vat">
         {t('desk.vatAmount', { amount: formatMoney(order.vatTiyn, locale) })}
       </p>

@@ -30,3 +30,18 @@ export function tengeToTiyn(value: string): number {
   if (!/^\d+(\.\d{1,2})?$/.test(clean)) return Number.NaN;
   return Math.round(Number(clean) * 100);
 }
+
+const VOUCHER_PROBLEMS = new Set(['voucher_invalid', 'voucher_expired', 'voucher_void', 'voucher_empty']);
+
+/** True when an order was refused because of the gift voucher code. */
+export function isVoucherProblem(error: unknown): error is ApiError {
+  if (!(error instanceof ApiError)) return false;
+  if (VOUCHER_PROBLEMS.has(error.code)) return true;
+  return (error.problem.errors ?? []).some((e) => /voucherCode$/.test(e.path));
+}
+
+/** The order body's part for a typed gift voucher code: nothing when the field is empty. */
+export function voucherBody(raw: string): { voucherCode?: string } {
+  const code = raw.trim();
+  return code ? { voucherCode: code } : {};
+}

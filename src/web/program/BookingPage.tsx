@@ -18,10 +18,12 @@ import { useForm } from '../components/useForm.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { checkEmail } from '../components/validate.ts';
 import { useI18n } from '../i18n/locale.tsx';
-import { isOfferCodeProblem, offerCodeBody } from '../offers/codes.ts';
+import { isOfferCodeProblem, isVoucherProblem, offerCodeBody, voucherBody } from '../offers/codes.ts';
 import { OfferCodeField } from '../offers/OfferCodeField.tsx';
 import { OrderSavings } from '../offers/OrderSavings.tsx';
 import { handedOverEmail } from '../offers/storage.ts';
+import { VoucherField } from '../offers/VoucherField.tsx';
+import { amountDue, VoucherPayments } from '../offers/VoucherPayments.tsx';
 import { WaitlistJoin } from '../offers/WaitlistJoin.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
@@ -497,6 +499,7 @@ function Checkout({
   const [email, setEmail] = useState(user?.email ?? handedOverEmail(hold.performanceId) ?? '');
   const [name, setName] = useState(user?.name ?? '');
   const [offerCode, setOfferCode] = useState('');
+  const [voucherCode, setVoucherCode] = useState('');
   const [redirecting, setRedirecting] = useState(false);
   const key = useRef<string | undefined>(undefined);
   const form = useForm<'email' | 'name'>();
@@ -535,16 +538,18 @@ function Checkout({
       payment: { provider: 'sandbox', method: 'card' },
       locale,
       ...offerCodeBody(offerCode),
+      ...voucherBody(voucherCode),
     });
   }
 
   if (order) {
-    const redirect = order.payments[0]?.redirectUrl;
+    const redirect = order.payments.find((p) => p.redirectUrl)?.redirectUrl;
     return (
       <section className="checkout-review" aria-labelledby="review-title" data-testid="checkout-review">
         <h2 id="review-title">{t('checkout.summary', { number: order.number })}</h2>
         <OrderLines order={order} />
         <OrderSavings order={order} />
+        <VoucherPayments order={order} />
         <p className="muted">{t('checkout.payHint')}</p>
         {redirect ? (
           <a
@@ -556,7 +561,7 @@ function Checkout({
           >
             {redirecting
               ? t('checkout.paying')
-              : t('checkout.pay', { amount: formatMoney(order.totalTiyn, locale) })}
+              : t('checkout.pay', { amount: formatMoney(amountDue(order), locale) })}
           </a>
         ) : (
           <Link className="button" to={`/orders/${order.id}?hub=${hub.slug}`}>
@@ -571,8 +576,8 @@ function Checkout({
     <form className="form checkout" onSubmit={onSubmit} noValidate data-testid="checkout-form">
       <h2>{t('checkout.title')}</h2>
       <FormAlert
-        error={isOfferCodeProblem(form.error) ? undefined : form.error}
-        hasFieldErrors={form.hasFieldErrors || isOfferCodeProblem(form.error)}
+        error={isOfferCodeProblem(form.error) || isVoucherProblem(form.error) ? undefined : form.error}
+        hasFieldErrors={form.hasFieldErrors || isOfferCodeProblem(form.error) || isVoucherProblem(form.error)}
       />
       {!user && (
         <p className="muted">
@@ -602,6 +607,7 @@ function Checkout({
         error={form.fieldError('name')}
       />
       <OfferCodeField value={offerCode} onChange={setOfferCode} error={form.error} />
+      <VoucherField hubSlug={hub.slug} value={voucherCode} onChange={setVoucherCode} error={form.error} />
       <p className="muted">{t('checkout.vatIncluded')}</p>
       <button type="submit" className="button" disabled={form.busy} data-testid="checkout-submit">
         {form.busy ? t('checkout.placing') : t('checkout.continue')}

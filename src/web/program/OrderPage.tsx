@@ -14,6 +14,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { OrderSavings } from '../offers/OrderSavings.tsx';
+import { VoucherPayments } from '../offers/VoucherPayments.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { useHubDetail } from '../pages/useHubDetail.ts';
 import { OrderLines } from './BookingPage.tsx';
@@ -28,7 +29,8 @@ export function orderState(o: OrderDto): OrderState {
   if (o.status === 'paid') return 'paid';
   if (o.status === 'refunded') return 'refunded';
   if (o.status === 'cancelled') return 'cancelled';
-  const last = o.payments[o.payments.length - 1];
+  // the provider's payment, not a gift voucher's part, says whether the payment went through
+  const last = o.payments.filter((p) => p.provider !== 'voucher').at(-1);
   if (last?.status === 'declined') return 'declined';
   return o.status === 'expired' ? 'expired' : 'pending';
 }
@@ -166,6 +168,7 @@ export function OrderPage() {
           <OrderLines order={o} />
         </div>
         <OrderSavings order={o} />
+        <VoucherPayments order={o} />
         {receipt.data && (
           <div className="receipt" data-testid="receipt">
             {receipt.data.fiscal.map((f) => (

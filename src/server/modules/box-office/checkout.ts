@@ -20,6 +20,7 @@ export interface CheckoutInput {
   locale?: string | undefined;
   promoCode?: string | undefined;
   membershipCode?: string | undefined;
+  voucherCode?: string | undefined;
 }
 
 export async function checkout(
@@ -69,6 +70,7 @@ export async function checkout(
         method: input.payment.method,
         promoCode: input.promoCode,
         membershipCode: input.membershipCode,
+        voucherCode: input.voucherCode,
       });
       if (atDesk && auth && can(auth.grants, 'boxOffice.sell', hub.id)) {
         await recordAudit(q, {
@@ -104,7 +106,8 @@ export async function checkout(
       paymentId: placed.paymentId,
       orderId: order.id,
       orderNumber: order.number,
-      amountTiyn: order.totalTiyn,
+      // what a gift voucher left to pay
+      amountTiyn: order.payments.find((p) => p.id === placed.paymentId)?.amountTiyn ?? order.totalTiyn,
       description: `${localize(hub.name, 'en')} #${order.number}`,
       returnUrl: `${config.publicUrl}/orders/${order.id}?hub=${hub.slug}`,
       method: input.payment.method,

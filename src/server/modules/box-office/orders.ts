@@ -8,6 +8,7 @@ import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { discounts } from '../offers/discount.ts';
 import { applyMembership, returnMembershipEntries } from '../offers/memberships.ts';
 import { findPromo, redeemPromo, releasePromo } from '../offers/service.ts';
+import { recordVoucherUse, returnVoucherUse, spendVoucher, type VoucherSpend } from '../offers/vouchers.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { queueAfterPayment, queueAfterRefund } from './delivery.ts';
 import { takeHold } from './holds.ts';
@@ -35,6 +36,8 @@ export interface PlaceOrder {
   promoCode?: string | null | undefined;
   /** A membership card: a pass pays with its entries, a discount card takes its percentage off. */
   membershipCode?: string | null | undefined;
+  /** A gift voucher: pays what it can of the total, the provider the rest. */
+  voucherCode?: string | null | undefined;
 }
 
 export async function findOrderByIdempotencyKey(
@@ -120,10 +123,16 @@ export async function placeOrder(
   });
   const total = lines.reduce((n, l) => n + l.unit, 0);
   const vat = lines.reduce((n, l) => n + l.vat, 0);
-  const paid = input.paidNow || total === 0;
-  // The order, its lines, its payment and (when paid) its tickets in one statement.
+  const voucher =
+    input.voucherCode && !input.complimentary && total > 0
+      ? await spendVoucher(q, input.hubId, input.voucherCode, total)
+      : null;
+  const due = total - (voucher?.amountTiyn ?? 0);
+  const paid = input.paidNow || due === 0;
+  // The order, its lines, the provider's payment (none when a voucher pays it all) and, when
+  // paid, its tickets in one statement.
   const orderId = randomUUID();
-  const { paymentId } = await one<{ paymentId: string }>(
+  const { providerPaymentId } = await one<{ providerPaymentId: string | null }>(
     q,
     `with o as (
        insert into orders (id, hub_id, status, channel, user_id, buyer_email, buyer_name, locale, idempotency_key, hold_id,
@@ -140,13 +149,13 @@ export async function placeOrder(
        returning id, order_id, performance_id, seat_id),
      payment as (
        insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref)
-       select o.id, $27, $28, $11, case when $3 = 'paid' then 'succeeded' else 'pending' end,
+       select o.id, $27, $28, $30, case when $3 = 'paid' then 'succeeded' else 'pending' end,
               case when $3 = 'paid' then $29 || '-' || o.id end
-         from o returning id),
+         from o where $31 returning id),
      issued as (
        insert into tickets (hub_id, order_id, order_line_id, performance_id, seat_id, proof)
        select o.hub_id, o.id, lines.id, lines.performance_id, lines.seat_id, o.proof from o, lines where $3 = 'paid')
-     select payment.id as "paymentId" from payment`,
+     select (select id from payment) as "providerPaymentId" from o`,
     [
       orderId,
       input.hubId,
@@ -177,6 +186,8 @@ export async function placeOrder(
       input.complimentary ? 'complimentary' : input.provider,
       input.method,
       input.provider,
+      due,
+      !(voucher && due === 0),
     ],
   );
   const seatCount = lines.filter((l) => l.seatId).length;
@@ -195,6 +206,10 @@ export async function placeOrder(
       'Some of the held seats were released meanwhile. Choose them again.',
     );
   }
+  // The voucher's part is paid at once; the provider was asked only for what is left.
+  const byVoucher = voucher ? await payByVoucher(q, orderId, voucher) : null;
+  const paymentId = providerPaymentId ?? byVoucher?.id;
+  if (!paymentId) throw new Error('An order was placed without a payment');
   if (paid) await queueAfterPayment(q, orderId);
   return { orderId, paymentId, totalTiyn: total };
 }
@@ -209,6 +224,17 @@ async function applyPromo(q: Queryable, hubId: string, performanceId: string, co
   const found = await findPromo(q, hubId, code, eventId);
   await redeemPromo(q, found.id, code);
   return found;
+}
+
+/** The voucher's part of an order: a payment settled at once, and its entry in the voucher's ledger. */
+async function payByVoucher(q: Queryable, orderId: string, spend: VoucherSpend): Promise<{ id: string }> {
+  await recordVoucherUse(q, spend, orderId);
+  return one<{ id: string }>(
+    q,
+    `insert into payments (order_id, provider, method, amount_tiyn, status, provider_ref)
+     values ($1, 'voucher', 'voucher', $2, 'succeeded', $3) returning id`,
+    [orderId, spend.amountTiyn, `voucher-${orderId}`],
+  );
 }
 
 /** One ticket per line; the seats become sold. Idempotent: a second call issues nothing more. */
@@ -274,6 +300,13 @@ async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
       q,
       o.membershipId,
       lines.reduce((n, l) => n + l.n, 0),
+    );
+  // A gift voucher's part goes back onto the voucher, never out as cash (last, as a checkout
+  // takes the voucher after the promo code and the card: locks in the same order).
+  if ((await returnVoucherUse(q, orderId)) > 0)
+    await q.query(
+      `update payments set status = 'refunded', updated_at = now() where order_id = $1 and provider = 'voucher' and status = 'succeeded'`,
+      [orderId],
     );
 }
 
@@ -408,7 +441,8 @@ export async function getOrder(
                         from tickets t where t.order_id = o.id), '[]'::json) as tickets,
             coalesce((select json_agg(json_build_object(
                         'id', p.id, 'provider', p.provider, 'method', p.method, 'status', p.status,
-                        'amountTiyn', p.amount_tiyn, 'redirectUrl', p.redirect_url) order by p.created_at)
+                        'amountTiyn', p.amount_tiyn, 'redirectUrl', p.redirect_url)
+                        order by p.created_at, p.provider = 'voucher' desc, p.id)
                         from payments p where p.order_id = o.id), '[]'::json) as payments
        from orders o where o.id = $1 and o.hub_id = $2`,
     [orderId, hubId],

@@ -12,6 +12,7 @@ import type { CallbackEvent, PaymentProvider } from '../../platform/payments/pro
 import { SandboxCallbackBody } from '../../platform/payments/sandbox.ts';
 import { recordAudit } from '../audit/service.ts';
 import { applyPurchasePayment } from '../offers/membership-purchases.ts';
+import { retakeVoucherUse } from '../offers/vouchers.ts';
 import { claimSeats, takePlaces } from '../program/inventory.ts';
 import { getPerformance } from '../program/service.ts';
 import { queueLateRefundReceipts } from './delivery.ts';
@@ -209,6 +210,16 @@ async function reclaim(q: Queryable, hubId: string, orderId: string): Promise<st
   for (const l of lines) if (l.areaId) areas.set(l.areaId, (areas.get(l.areaId) ?? 0) + 1);
   for (const [areaId, n] of areas)
     if (!(await takePlaces(q, areaId, n))) return fail('the standing places were sold meanwhile.');
+  // The gift voucher's part went back onto the voucher when the order lapsed: take it again.
+  const byVoucher = await q.query<{ id: string; amountTiyn: number }>(
+    `select id, amount_tiyn::int as "amountTiyn" from payments where order_id = $1 and provider = 'voucher' and status = 'refunded'`,
+    [orderId],
+  );
+  for (const p of byVoucher) {
+    if (!(await retakeVoucherUse(q, orderId, p.amountTiyn)))
+      return fail('the gift voucher was spent or cancelled meanwhile.');
+    await q.query(`update payments set status = 'succeeded', updated_at = now() where id = $1`, [p.id]);
+  }
   await q.query('release savepoint reclaim');
   return null;
 }

@@ -181,7 +181,10 @@ export function fiscalRequest(
         vatRateBp: l.vatRateBp,
         vatTiyn: l.vatTiyn,
       })),
-    payments: paid.map((p) => ({ method: p.method === 'cash' ? 'cash' : 'card', amountTiyn: p.amountTiyn })),
+    payments: paid.map((p) => ({
+      method: p.provider === 'voucher' ? 'voucher' : p.method === 'cash' ? 'cash' : 'card',
+      amountTiyn: p.amountTiyn,
+    })),
     totalTiyn: view.order.totalTiyn,
     vatTiyn: view.order.vatTiyn,
     buyerEmail: view.order.buyerEmail,

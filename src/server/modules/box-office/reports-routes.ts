@@ -1,6 +1,7 @@
 // Reports for the box office, program managers and hub admins: JSON, or CSV with ?format=csv.
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { VoucherMovementReport } from '../../../common/api/gift-vouchers.ts';
 import {
   CategoryRevenueReport,
   EventSalesReport,
@@ -15,6 +16,7 @@ import type { Api, AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/errors.ts';
 import { getHubBySlug } from '../hubs/service.ts';
+import { voucherMovements } from '../offers/vouchers.ts';
 import { getEvent } from '../program/service.ts';
 import {
   CATEGORY_COLUMNS,
@@ -28,6 +30,7 @@ import {
   revenueByCategory,
   revenueByMethod,
   toCsv,
+  VOUCHER_COLUMNS,
 } from './reports.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -115,5 +118,14 @@ export function reportsRoutes(api: Api, { db }: AppContext): void {
     schema: CategoryRevenueReport,
     rows: revenueByCategory,
     columns: CATEGORY_COLUMNS,
+  });
+  register({
+    path: 'gift-vouchers',
+    name: 'gift-vouchers',
+    summary:
+      'Gift vouchers within the dates: sold per method (money taken, not ticket revenue), given free, spent, returned, voided; the event filter does not apply',
+    schema: VoucherMovementReport,
+    rows: voucherMovements,
+    columns: VOUCHER_COLUMNS,
   });
 }

@@ -1,6 +1,7 @@
 // Box-office reports: sales and occupancy per performance and per event, check-in rate, revenue
 // by payment method and by price category. Each report is rows of plain values, turned into
 // JSON or into CSV for Excel (UTF-8 with BOM, commas, RFC 4180 quoting, tenge with two decimals).
+import type { VoucherMovementDto } from '../../../common/api/gift-vouchers.ts';
 import type {
   CategoryRevenueDto,
   EventSalesDto,
@@ -151,13 +152,22 @@ async function eventPerformanceIds(q: Queryable, f: ReportFilter): Promise<strin
   return (await listPerformances(q, f.hubId, { eventId: f.eventId, drafts: true })).map((p) => p.id);
 }
 
+/**
+ * The VAT in one payment of an order: all of it when the payment is the whole order; with a gift
+ * voucher paying part, the voucher's share by amount and the rest to the other payment, so the
+ * shares add up to the order's VAT to the tiyn.
+ */
+const VAT_SHARE = `case when p.amount_tiyn = o.total_tiyn then o.vat_tiyn
+  when p.provider = 'voucher' then round(o.vat_tiyn * p.amount_tiyn::numeric / o.total_tiyn)
+  else o.vat_tiyn - round(o.vat_tiyn * (o.total_tiyn - p.amount_tiyn)::numeric / o.total_tiyn) end`;
+
 /** Money per payment provider and method: paid, refunded, what is left, and its VAT. */
 export async function revenueByMethod(q: Queryable, f: ReportFilter): Promise<MethodRevenueDto[]> {
   const rows = await q.query<Record<string, string | number>>(
     `select p.provider, p.method, count(*)::int as orders, coalesce(sum(p.amount_tiyn), 0) as paid,
             (count(*) filter (where p.status = 'refunded'))::int as "refundedOrders",
             coalesce(sum(p.amount_tiyn) filter (where p.status = 'refunded'), 0) as refunded,
-            coalesce(sum(o.vat_tiyn) filter (where p.status = 'succeeded'), 0) as vat
+            coalesce(sum(${VAT_SHARE}) filter (where p.status = 'succeeded'), 0) as vat
        from payments p join orders o on o.id = p.order_id
       where p.status in ('succeeded', 'refunded') and ${PAID_IN_RANGE}
       group by p.provider, p.method order by paid desc, p.provider, p.method`,
@@ -290,6 +300,13 @@ export const CATEGORY_COLUMNS: CsvColumn<CategoryRevenueDto>[] = [
   { key: 'vat', value: (r) => ({ tiyn: r.vatTiyn }) },
 ];
 
+export const VOUCHER_COLUMNS: CsvColumn<VoucherMovementDto>[] = [
+  { key: 'movement', value: (r) => ({ text: r.movement }) },
+  { key: 'method', value: (r) => ({ text: r.method }) },
+  { key: 'vouchers', value: (r) => ({ int: r.vouchers }) },
+  { key: 'amount', value: (r) => ({ tiyn: r.amountTiyn }) },
+];
+
 type Written = 'kk' | 'ru' | 'en';
 // [kk, ru, en]; Kazakh Latin is transliterated from kk.
 const TITLES: Record<string, [string, string, string]> = {
@@ -318,6 +335,9 @@ const TITLES: Record<string, [string, string, string]> = {
   category: ['Санат', 'Категория', 'Category'],
   categoryName: ['Санат атауы', 'Название категории', 'Category name'],
   tickets: ['Билеттер', 'Билеты', 'Tickets'],
+  movement: ['Қозғалыс', 'Движение', 'Movement'],
+  vouchers: ['Сертификаттар', 'Сертификаты', 'Vouchers'],
+  amount: ['Сомасы, ₸', 'Сумма, ₸', 'Amount, ₸'],
 };
 const INDEX: Record<Written, number> = { kk: 0, ru: 1, en: 2 };
 

@@ -31,7 +31,11 @@ export interface FiscalReceiptRequest {
   hubId: string;
   operation: 'sale' | 'refund';
   positions: FiscalPosition[];
-  payments: { method: 'cash' | 'card'; amountTiyn: number }[];
+  /**
+   * voucher: paid from a gift voucher sold earlier, money the hub already holds (an advance);
+   * a provider maps it to its own type for prepayment.
+   */
+  payments: { method: 'cash' | 'card' | 'voucher'; amountTiyn: number }[];
   totalTiyn: number;
   vatTiyn: number;
   buyerEmail: string | null;
