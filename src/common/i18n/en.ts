@@ -324,6 +324,7 @@ export const en = {
   'checkout.ticket': 'Ticket {n}',
   'checkout.ticketQr': 'QR code of ticket {n} ({what}); show it at the door',
   'checkout.ticketRefunded': 'Refunded',
+  'checkout.ticketExchanged': 'Exchanged for another ticket',
   'checkout.pdf': 'Download the tickets (PDF)',
   'checkout.sentTo': 'Also sent to {email}.',
   'checkout.receipt': 'Receipt',
@@ -537,6 +538,7 @@ export const en = {
   'door.verdict.already_used': 'Already used',
   'door.verdict.wrong_event': 'Wrong event',
   'door.verdict.refunded': 'Refunded',
+  'door.verdict.exchanged': 'Exchanged',
   'door.verdict.forged': 'Not a valid ticket',
   'door.verdict.not_inside': 'Not inside',
   'door.detail.valid': 'Let the guest in.',
@@ -545,6 +547,8 @@ export const en = {
   'door.detail.already_usedNoTime': 'This ticket has already come in.',
   'door.detail.wrong_event': 'This ticket is for another performance.',
   'door.detail.refunded': 'This ticket was refunded and is no longer valid.',
+  'door.detail.exchanged':
+    'This ticket was exchanged at the box office for another one and is no longer valid.',
   'door.detail.forged': 'The code is not signed by this hub.',
   'door.detail.not_inside': 'This ticket has not come in, so it cannot go out.',
   'door.seat': 'Row {row}, seat {number}',
@@ -800,6 +804,13 @@ export const en = {
   'problem.sold_out': 'Sold out: there are not enough places left.',
   'problem.hold_expired': 'The time to pay for the held seats is over. Choose them again.',
   'problem.not_refundable': 'This order cannot be refunded in its current state.',
+  'problem.not_exchangeable': 'Only tickets of a paid order can be exchanged.',
+  'problem.ticket_exchanged':
+    'This ticket has already been exchanged. Find the order again to see its current tickets.',
+  'problem.ticket_used': 'This ticket has already been used at the door, so it cannot be exchanged.',
+  'problem.performance_started':
+    'The performance has already started: its tickets can no longer be exchanged.',
+  'problem.exchange_count_mismatch': 'Choose as many new seats or places as the tickets given back.',
   'problem.payment_declined': 'The payment was declined. Try another card or method.',
   'problem.signature_invalid': 'The signature does not match; the message was rejected.',
   'problem.promo_invalid': 'This code is not valid here. Check the spelling, or it may have expired.',

@@ -23,6 +23,7 @@ const ICON: Record<Verdict, string> = {
   already_used: '⟳',
   wrong_event: '≠',
   refunded: '↩',
+  exchanged: '⇄',
   forged: '✕',
   not_inside: '?',
 };
@@ -33,6 +34,7 @@ const SHOW_MS: Record<Verdict, number> = {
   already_used: 6000,
   wrong_event: 6000,
   refunded: 6000,
+  exchanged: 6000,
   forged: 6000,
   not_inside: 5000,
 };
@@ -315,6 +317,7 @@ function VerdictPanel({ scan, timeZone, onNext }: { scan: Scan; timeZone: string
       : t('door.detail.already_usedNoTime'),
     wrong_event: t('door.detail.wrong_event'),
     refunded: t('door.detail.refunded'),
+    exchanged: t('door.detail.exchanged'),
     forged: t('door.detail.forged'),
     not_inside: t('door.detail.not_inside'),
   };

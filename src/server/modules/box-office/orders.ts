@@ -257,8 +257,10 @@ export async function markPaid(q: Queryable, orderId: string): Promise<'paid' | 
 }
 
 async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
+  // Lines given back in an exchange returned their places then.
   const lines = await q.query<{ performanceId: string; areaId: string | null; n: number }>(
-    `select performance_id as "performanceId", area_id as "areaId", count(*)::int as n from order_lines where order_id = $1
+    `select performance_id as "performanceId", area_id as "areaId", count(*)::int as n from order_lines
+      where order_id = $1 and returned_in_exchange is null
       group by performance_id, area_id`,
     [orderId],
   );
@@ -412,7 +414,7 @@ export async function getOrder(
     lineId: string;
     performanceId: string;
     seatId: string | null;
-    status: 'valid' | 'refunded';
+    status: 'valid' | 'refunded' | 'exchanged';
   }>(
     `select id, order_line_id as "lineId", performance_id as "performanceId", seat_id as "seatId", status from tickets where order_id = $1 order by seat_id nulls last, id`,
     [orderId],

@@ -100,20 +100,24 @@ export async function loadOrderView(
     locale,
     eventTitles: perfIds.map((id) => perfOf(id).eventTitle),
     async receipt(l) {
-      const lines = order.lines.map((line) => ({
-        lineId: line.id,
-        description: describe(line, l),
-        performanceId: line.performanceId,
-        startsAt: perfOf(line.performanceId).startsAt,
-        seatId: line.seatId,
-        category: line.category,
-        quantity: 1,
-        unitPriceTiyn: line.unitPriceTiyn,
-        amountTiyn: line.unitPriceTiyn,
-        vatRateBp: line.vatRateBp,
-        vatTiyn: line.vatTiyn,
-        complimentary: line.complimentary,
-      }));
+      // Lines given back in an exchange are no longer part of the order; the payments show the difference.
+      const given = new Set(order.tickets.filter((t) => t.status === 'exchanged').map((t) => t.lineId));
+      const lines = order.lines
+        .filter((line) => !given.has(line.id))
+        .map((line) => ({
+          lineId: line.id,
+          description: describe(line, l),
+          performanceId: line.performanceId,
+          startsAt: perfOf(line.performanceId).startsAt,
+          seatId: line.seatId,
+          category: line.category,
+          quantity: 1,
+          unitPriceTiyn: line.unitPriceTiyn,
+          amountTiyn: line.unitPriceTiyn,
+          vatRateBp: line.vatRateBp,
+          vatTiyn: line.vatTiyn,
+          complimentary: line.complimentary,
+        }));
       const byRate = new Map<number, { vatRateBp: number; amountTiyn: number; vatTiyn: number }>();
       for (const line of lines) {
         const r = byRate.get(line.vatRateBp) ?? { vatRateBp: line.vatRateBp, amountTiyn: 0, vatTiyn: 0 };
@@ -187,8 +191,15 @@ export async function fiscalRequest(
   operation: 'sale' | 'refund',
 ): Promise<FiscalReceiptRequest> {
   const receipt = await view.receipt(view.locale);
-  const paid = view.order.payments.filter(
-    (p) => p.amountTiyn > 0 && (p.status === 'succeeded' || p.status === 'refunded'),
+  // Per method, net of an exchange's difference handed back (a negative desk payment).
+  const byMethod = new Map<'cash' | 'card', number>();
+  for (const p of view.order.payments)
+    if (p.status === 'succeeded' || p.status === 'refunded') {
+      const method = p.method === 'cash' ? 'cash' : 'card';
+      byMethod.set(method, (byMethod.get(method) ?? 0) + p.amountTiyn);
+    }
+  const paid = [...byMethod].flatMap(([method, amountTiyn]) =>
+    amountTiyn > 0 ? [{ method, amountTiyn }] : [],
   );
   return {
     externalId,
@@ -204,7 +215,7 @@ export async function fiscalRequest(
         vatRateBp: l.vatRateBp,
         vatTiyn: l.vatTiyn,
       })),
-    payments: paid.map((p) => ({ method: p.method === 'cash' ? 'cash' : 'card', amountTiyn: p.amountTiyn })),
+    payments: paid,
     totalTiyn: receipt.totals.amountTiyn,
     vatTiyn: receipt.totals.vatTiyn,
     buyerEmail: view.order.buyerEmail,
