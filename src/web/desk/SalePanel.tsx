@@ -518,7 +518,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
   );
 }
 
-function Stepper({
+export function Stepper({
   id,
   value,
   max,
