@@ -493,8 +493,7 @@ export const en = {
   'desk.noMail': 'No email given: print the tickets for the buyer.',
   'desk.refund.title': 'Refund or exchange an order',
   'desk.refund.orderRef': 'Order number or id',
-  'desk.refund.orderRefHint':
-    'The number of an order sold at this desk, or the order id from the receipt or the ticket email.',
+  'desk.refund.orderRefHint': 'The order number, or the order id from the receipt or the ticket email.',
   'desk.refund.find': 'Find the order',
   'desk.refund.unknownNumber':
     'There is no order with this number in this hub. Check the number, or enter the order id.',

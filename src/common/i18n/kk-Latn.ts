@@ -486,8 +486,7 @@ export const kkLatn: CatalogOf<typeof en> = {
   'desk.noMail': 'Poşta körsetılmegen: biletterdı satyp aluşyğa basyp şyğaryñyz.',
   'desk.refund.title': 'Tapsyrysty qaitaru nemese auystyru',
   'desk.refund.orderRef': 'Tapsyrys nömırı nemese identifikatory',
-  'desk.refund.orderRefHint':
-    'Osy kassada satylğan tapsyrystyñ nömırı nemese chektegı ne bilet hatyndağy tapsyrys identifikatory.',
+  'desk.refund.orderRefHint': 'Tapsyrys nömırı nemese chektegı ne bilet hatyndağy tapsyrys identifikatory.',
   'desk.refund.find': 'Tapsyrysty tabu',
   'desk.refund.unknownNumber':
     'Būl habta mūndai nömırlı tapsyrys joq. Nömırdı tekserıñız nemese tapsyrys identifikatoryn engızıñız.',
