@@ -181,6 +181,14 @@ describe.each(DRIVERS)('exchanges at the desk (%s)', (driver) => {
     ).toEqual([['stalls-A-4', 500_000]]);
     expect(receipt.totals).toEqual({ amountTiyn: 500_000, vatTiyn: 68_966, netTiyn: 431_034 });
     expect(receipt.payments.map((p: { amountTiyn: number }) => p.amountTiyn)).toEqual([300_000, 200_000]);
+    expect(receipt.exchanges).toEqual([
+      expect.objectContaining({
+        returnedTiyn: 300_000,
+        issuedTiyn: 500_000,
+        differenceTiyn: 200_000,
+        method: 'card',
+      }),
+    ]);
 
     const perfs = (await desk.get('/api/v1/hubs/astana/reports/performances')).json().rows;
     const row = (id: string) => perfs.find((r: { performanceId: string }) => r.performanceId === id);

@@ -5,6 +5,7 @@ import type { ReceiptDto } from '../../../common/api/reports.ts';
 import type { HubDto } from '../../../common/api/schemas.ts';
 import { type LocalizedText, localize } from '../../../common/content.ts';
 import { formatDateTime } from '../../../common/format.ts';
+import { linesInForce } from '../../../common/lines-in-force.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { FiscalReceiptRequest } from '../../platform/fiscal/provider.ts';
@@ -59,6 +60,17 @@ export async function loadOrderView(
     for (const s of await seatSpecs(q, id)) seats.set(`${id}/${s.id}`, s);
     sections.set(id, await sectionNames(q, id));
   }
+  const exchanges = await q.query<{
+    at: Date;
+    returnedTiyn: number | string;
+    issuedTiyn: number | string;
+    differenceTiyn: number | string;
+    method: string | null;
+  }>(
+    `select created_at as at, returned_tiyn as "returnedTiyn", issued_tiyn as "issuedTiyn", difference_tiyn as "differenceTiyn", method
+       from order_exchanges where order_id = $1 order by created_at`,
+    [orderId],
+  );
   const fiscal = await q.query<{
     kind: 'sale' | 'refund';
     provider: string;
@@ -101,23 +113,20 @@ export async function loadOrderView(
     eventTitles: perfIds.map((id) => perfOf(id).eventTitle),
     async receipt(l) {
       // Lines given back in an exchange are no longer part of the order; the payments show the difference.
-      const given = new Set(order.tickets.filter((t) => t.status === 'exchanged').map((t) => t.lineId));
-      const lines = order.lines
-        .filter((line) => !given.has(line.id))
-        .map((line) => ({
-          lineId: line.id,
-          description: describe(line, l),
-          performanceId: line.performanceId,
-          startsAt: perfOf(line.performanceId).startsAt,
-          seatId: line.seatId,
-          category: line.category,
-          quantity: 1,
-          unitPriceTiyn: line.unitPriceTiyn,
-          amountTiyn: line.unitPriceTiyn,
-          vatRateBp: line.vatRateBp,
-          vatTiyn: line.vatTiyn,
-          complimentary: line.complimentary,
-        }));
+      const lines = linesInForce(order).map((line) => ({
+        lineId: line.id,
+        description: describe(line, l),
+        performanceId: line.performanceId,
+        startsAt: perfOf(line.performanceId).startsAt,
+        seatId: line.seatId,
+        category: line.category,
+        quantity: 1,
+        unitPriceTiyn: line.unitPriceTiyn,
+        amountTiyn: line.unitPriceTiyn,
+        vatRateBp: line.vatRateBp,
+        vatTiyn: line.vatTiyn,
+        complimentary: line.complimentary,
+      }));
       const byRate = new Map<number, { vatRateBp: number; amountTiyn: number; vatTiyn: number }>();
       for (const line of lines) {
         const r = byRate.get(line.vatRateBp) ?? { vatRateBp: line.vatRateBp, amountTiyn: 0, vatTiyn: 0 };
@@ -148,6 +157,17 @@ export async function loadOrderView(
           status: p.status,
         })),
         fiscal: fiscal.map((f) => ({ ...f, issuedAt: new Date(f.issuedAt).toISOString() })),
+        ...(exchanges.length
+          ? {
+              exchanges: exchanges.map((x) => ({
+                at: new Date(x.at).toISOString(),
+                returnedTiyn: Number(x.returnedTiyn),
+                issuedTiyn: Number(x.issuedTiyn),
+                differenceTiyn: Number(x.differenceTiyn),
+                method: x.method,
+              })),
+            }
+          : {}),
       };
     },
     ticketPdf(l) {
