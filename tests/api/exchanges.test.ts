@@ -430,6 +430,18 @@ describe.each(DRIVERS)('exchanges at the desk (%s)', (driver) => {
       (await desk.post(url(order.id), { tickets: [ticket], performanceId, seats: ['stalls-A-4'] }))
         .statusCode,
     ).toBe(400);
+    const past = await createTestPerformance(manager);
+    await t.tdb.db.query(
+      `update performances set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = $1`,
+      [past.performanceId],
+    );
+    const over = await exchange(order.id, {
+      tickets: [ticket],
+      performanceId: past.performanceId,
+      best: { quantity: 1 },
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().code).toBe('performance_over');
     await t.tdb.db.query(
       `update performances set starts_at = now() - interval '10 minutes', ends_at = now() + interval '1 hour' where id = $1`,
       [performanceId],

@@ -1,7 +1,7 @@
 // Exchanges at the box-office desk in the browser: find an order by its number, tick tickets,
 // pick new seats at the same or another performance, see the difference, confirm with a reason.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
     await page.context().close();
   });
 
-  it('passes axe with the exchange open, and fits a phone in Kazakh', async () => {
+  it('passes axe with the exchange open, fits a phone in Kazakh, and says in Kazakh when the seat was taken meanwhile', async () => {
     const order = await sell(fromId, ['stalls-B-5']);
     const page = await newPage(browser, server.url, { width: 390, height: 844 });
     await signIn(page, BOX_OFFICE);
@@ -203,6 +203,19 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot(page, 'desk-exchange-phone-kk');
+    // Someone online takes the chosen seat first: the clerk is told in their language.
+    const visitor = await request.newContext({ baseURL: server.url });
+    const held = await visitor.post(`/api/v1/hubs/${HUB}/performances/${fromId}/holds`, {
+      data: { seats: ['stalls-B-6'] },
+    });
+    expect(held.status()).toBe(201);
+    await page.locator('[data-testid="exchange-reason"]').fill('Басқа орын сұрады');
+    await page.keyboard.press('F8');
+    const alert = page.locator('[data-testid="exchange-panel"] .alert-error');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain(t('kk', 'problem.seat_taken'));
+    await shoot(page, 'desk-exchange-seat-taken-kk');
+    await visitor.dispose();
     // Esc leaves the exchange without changing anything.
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="exchange-panel"]').waitFor({ state: 'detached' });

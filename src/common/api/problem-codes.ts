@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   'ticket_exchanged',
   'ticket_used',
   'performance_started',
+  'performance_over',
   'exchange_count_mismatch',
   'payment_declined',
   'signature_invalid',

@@ -844,6 +844,7 @@ export const en = {
   'problem.ticket_used': 'This ticket has already been used at the door, so it cannot be exchanged.',
   'problem.performance_started':
     'The performance has already started: its tickets can no longer be exchanged.',
+  'problem.performance_over': 'This performance is over: choose another one for the new tickets.',
   'problem.exchange_count_mismatch': 'Choose as many new seats or places as the tickets given back.',
   'problem.payment_declined': 'The payment was declined. Try another card or method.',
   'problem.signature_invalid': 'The signature does not match; the message was rejected.',

@@ -831,6 +831,7 @@ export const kkLatn: CatalogOf<typeof en> = {
     'Būl bilet būryn auystyrylğan. Qazırgı biletterın köru üşın tapsyrysty qaita tabyñyz.',
   'problem.ticket_used': 'Būl biletpen kıreberısten ötıp qoiğan, sondyqtan ony auystyruğa bolmaidy.',
   'problem.performance_started': 'Körsetılım bastalyp kettı: onyñ biletterın endı auystyruğa bolmaidy.',
+  'problem.performance_over': 'Būl körsetılım ötıp kettı: jaña biletterge basqasyn tañdañyz.',
   'problem.exchange_count_mismatch': 'Qaitarylatyn biletter qanşa bolsa, sonşa jaña oryn tañdañyz.',
   'problem.payment_declined': 'Tölem qabyldanbady. Basqa kartany nemese täsıldı qoldanyp körıñız.',
   'problem.signature_invalid': 'Qoltañba säikes kelmeidı, habarlama qabyldanbady.',

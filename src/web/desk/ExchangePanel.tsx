@@ -392,13 +392,17 @@ export function ExchangePanel({ hubSlug, timeZone, order, onDone, onCancel }: Pr
             </p>
             <p className="cart-total exchange-difference">
               <strong data-testid="exchange-difference">
-                {!known
-                  ? t('desk.totalAfterHold')
-                  : difference > 0
-                    ? t('desk.exchange.pays', { amount: money(difference) })
-                    : difference < 0
-                      ? t('desk.exchange.handBack', { amount: money(-difference) })
-                      : t('desk.exchange.even')}
+                {!ready
+                  ? given.length === 0
+                    ? t('desk.exchange.pickTickets')
+                    : t('desk.exchange.choose', { count: given.length, chosen: wanted })
+                  : !known
+                    ? t('desk.totalAfterHold')
+                    : difference > 0
+                      ? t('desk.exchange.pays', { amount: money(difference) })
+                      : difference < 0
+                        ? t('desk.exchange.handBack', { amount: money(-difference) })
+                        : t('desk.exchange.even')}
               </strong>
             </p>
             {!hold && wanted > 0 && (
@@ -434,7 +438,7 @@ export function ExchangePanel({ hubSlug, timeZone, order, onDone, onCancel }: Pr
           </div>
           {error ? <ErrorNote error={error} /> : null}
           <div className="pay-buttons">
-            {known && difference === 0 ? (
+            {known && ready && difference === 0 ? (
               <button
                 type="button"
                 className="button pay-button"
@@ -457,7 +461,9 @@ export function ExchangePanel({ hubSlug, timeZone, order, onDone, onCancel }: Pr
                   aria-keyshortcuts={m === 'cash' ? KEYS.cash : KEYS.card}
                   data-testid={`exchange-${m}`}
                 >
-                  <span>{known ? confirmLabel(m) : t(m === 'cash' ? 'desk.payCash' : 'desk.payCard')}</span>
+                  <span>
+                    {known && ready ? confirmLabel(m) : t(m === 'cash' ? 'desk.payCash' : 'desk.payCard')}
+                  </span>
                   <kbd>{m === 'cash' ? KEYS.cash : KEYS.card}</kbd>
                 </button>
               ))

@@ -267,6 +267,13 @@ export async function exchangeTickets(q: Queryable, input: ExchangeInput): Promi
   return exchangeId;
 }
 
+const performanceOver = () =>
+  new HttpProblem(
+    409,
+    'performance_over',
+    'The performance chosen for the new tickets is over. Choose another one.',
+  );
+
 /** The hold with the new places: the one named, or one made now in this transaction. */
 async function targetHold(q: Queryable, input: ExchangeInput): Promise<Hold> {
   if ('holdId' in input.target) {
@@ -277,10 +284,13 @@ async function targetHold(q: Queryable, input: ExchangeInput): Promise<Hold> {
         'hold_expired',
         'The new seats were held for a limited time, and that time is over. Choose them again.',
       );
+    const perf = await getPerformance(q, input.hubId, hold.performanceId, { drafts: true });
+    if (new Date(perf.endsAt) <= new Date()) throw performanceOver();
     return hold;
   }
   const { performanceId, ...request } = input.target;
   const perf = await getSaleInfo(q, input.hubId, performanceId, { drafts: false });
+  if (new Date(perf.endsAt) <= new Date()) throw performanceOver();
   return createHold(q, perf, input.hubId, input.createdBy, request);
 }
 
