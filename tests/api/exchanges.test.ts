@@ -290,6 +290,34 @@ describe.each(DRIVERS)('exchanges at the desk (%s)', (driver) => {
     expect(refused.json().code).toBe('not_exchangeable');
   });
 
+  it('refunds an order paid online at the desk once money of it was handed back in an exchange', async () => {
+    const { performanceId } = await createTestPerformance(manager);
+    const order = await sell(performanceId, { seats: ['stalls-A-6'] });
+    // As if paid through the online provider, which refunds whole payments only.
+    await t.tdb.db.query(`update payments set provider = 'sandbox', provider_ref = $2 where order_id = $1`, [
+      order.id,
+      `sbx_exchange_${order.number}`,
+    ]);
+    const res = await exchange(order.id, {
+      tickets: [order.tickets[0]?.id],
+      performanceId,
+      seats: ['stalls-B-6'],
+      payment: { method: 'cash' },
+    });
+    expect(res.json().exchange.differenceTiyn).toBe(-200_000);
+    const refund = await desk.post(`/api/v1/hubs/astana/orders/${order.id}/refund`, { reason: 'ill' });
+    expect(refund.statusCode, refund.body).toBe(200);
+    expect(
+      refund.json().payments.map((p: { provider: string; status: string }) => [p.provider, p.status]),
+    ).toEqual([
+      ['sandbox', 'refunded'],
+      ['desk', 'refunded'],
+    ]);
+    expect(
+      await count('select count(*)::int as n from payments where order_id = $1 and refund_due', [order.id]),
+    ).toBe(0);
+  });
+
   it('keeps the discount the old tickets had', async () => {
     const { performanceId } = await createTestPerformance(manager);
     const promo = await manager.post('/api/v1/hubs/astana/promo-codes', {
@@ -339,6 +367,14 @@ describe.each(DRIVERS)('exchanges at the desk (%s)', (driver) => {
       await count('select count(*)::int as n from order_exchanges where order_id = $1', [order.id]),
     ).toBe(1);
     expect(await count('select count(*)::int as n from payments where order_id = $1', [order.id])).toBe(2);
+    const stranger = await sell(performanceId, { seats: ['stalls-B-1'] });
+    const reused = await exchange(
+      stranger.id,
+      { ...body, tickets: [stranger.tickets[0]?.id], seats: ['stalls-A-5'] },
+      'exchange-double-0001',
+    );
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().code).toBe('conflict');
     expect(
       await count(`select count(*)::int as n from tickets where order_id = $1 and status = 'valid'`, [
         order.id,

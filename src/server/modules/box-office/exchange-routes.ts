@@ -73,7 +73,13 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
       const key = req.headers['idempotency-key']?.trim() || null;
       const earlier = async () => {
         const found = key ? await findExchangeByKey(db, hub.id, key) : undefined;
-        return found && found.orderId === req.params.id ? found : undefined;
+        if (found && found.orderId !== req.params.id)
+          throw new HttpProblem(
+            409,
+            'conflict',
+            'This Idempotency-Key was used for an exchange of another order.',
+          );
+        return found;
       };
       const before = await earlier();
       if (before) return reply.status(200).send(await result(hub.id, req.params.id, before.id));

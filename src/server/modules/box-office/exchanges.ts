@@ -294,6 +294,19 @@ async function targetHold(q: Queryable, input: ExchangeInput): Promise<Hold> {
   return createHold(q, perf, input.hubId, input.createdBy, request);
 }
 
+/**
+ * Whether some of the order's money was handed back at the desk in an exchange. Providers
+ * refund whole payments only, so refunding such an order through its online provider would
+ * return more than the buyer still has in it: the desk refunds it instead.
+ */
+export async function handedBackInExchange(q: Queryable, orderId: string): Promise<boolean> {
+  const rows = await q.query(
+    `select 1 from payments where order_id = $1 and amount_tiyn < 0 and status = 'succeeded' limit 1`,
+    [orderId],
+  );
+  return rows.length > 0;
+}
+
 export async function findExchangeByKey(
   q: Queryable,
   hubId: string,
