@@ -300,6 +300,8 @@ async function targetHold(q: Queryable, input: ExchangeInput): Promise<Hold> {
  * return more than the buyer still has in it: the desk refunds it instead.
  */
 export async function handedBackInExchange(q: Queryable, orderId: string): Promise<boolean> {
+  // The order row first, as an exchange takes it: an exchange under way finishes before we look.
+  await q.query('select 1 from orders where id = $1 for update', [orderId]);
   const rows = await q.query(
     `select 1 from payments where order_id = $1 and amount_tiyn < 0 and status = 'succeeded' limit 1`,
     [orderId],
