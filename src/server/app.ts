@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { checkinRoutes } from './modules/box-office/checkin-routes.ts';
 import { startDeliveryWorker } from './modules/box-office/delivery.ts';
 import { deliveryRoutes } from './modules/box-office/delivery-routes.ts';
+import { exchangeRoutes } from './modules/box-office/exchange-routes.ts';
 import { paymentRoutes } from './modules/box-office/payments.ts';
 import { reportsRoutes } from './modules/box-office/reports-routes.ts';
 import { boxOfficeRoutes } from './modules/box-office/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(base: { db: Db; config: Config; mailer: Mailer })
       auditRoutes(typed, ctx);
       programRoutes(typed, ctx);
       boxOfficeRoutes(typed, ctx);
+      exchangeRoutes(typed, ctx);
       await paymentRoutes(typed, ctx);
       checkinRoutes(typed, ctx);
       offerRoutes(typed, ctx);

@@ -26,6 +26,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     layout: { sections: [{ id: 'x', name: { en: 'X' }, rows: [{ label: 'A', seats: 2, category: 'A' }] }] },
   },
   'POST /api/v1/hubs/{hub}/orders/{id}/refund': { reason: 'intrusion' },
+  'POST /api/v1/hubs/{hub}/orders/{id}/exchanges': {
+    tickets: ['00000000-0000-4000-8000-000000000001'],
+    performanceId: '00000000-0000-4000-8000-000000000002',
+    best: { quantity: 1 },
+    reason: 'intrusion',
+  },
   'POST /api/v1/hubs/{hub}/promo-codes': { code: 'INTRUDER', kind: 'free_ticket' },
   'PATCH /api/v1/hubs/{hub}/promo-codes/{id}': { active: false },
   'POST /api/v1/hubs/{hub}/membership-plans': {

@@ -91,6 +91,7 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
   let standing: Order;
   let seated: Order;
   let refunded: Order;
+  let exchanged: Order;
   let elsewhere: Order;
 
   beforeAll(async () => {
@@ -105,6 +106,18 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     refunded = await sell(staff, perf.id, { seats: ['stalls-B-3'] });
     const r = await staff.post(`/hubs/${HUB}/orders/${refunded.id}/refund`, { reason: 'door test' });
     expect(r.status).toBe(200);
+    exchanged = await sell(staff, perf.id, { seats: ['stalls-B-4'] });
+    const x = await staff.post(
+      `/hubs/${HUB}/orders/${exchanged.id}/exchanges`,
+      {
+        tickets: [exchanged.tickets[0]?.id],
+        performanceId: perf.id,
+        seats: ['stalls-B-5'],
+        reason: 'door test',
+      },
+      { 'idempotency-key': `door-test-${Math.random().toString(36).slice(2, 10)}` },
+    );
+    expect(x.status).toBe(201);
     elsewhere = await sell(staff, other.id, { seats: ['stalls-A-2'] });
   });
   afterAll(async () => {
@@ -121,7 +134,7 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     return q;
   };
 
-  it('shows valid, already used (with when), wrong event, refunded and forged, each distinctly; entry, exit and the count', async () => {
+  it('shows valid, already used (with when), wrong event, refunded, exchanged and forged, each distinctly; entry, exit and the count', async () => {
     const page = await newPage(browser, server.url, PHONE);
     await signIn(page, BOX_OFFICE);
     await page.goto(`/back-office/${HUB}`);
@@ -147,6 +160,12 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     await shoot(page, 'door-verdict-wrong-event-phone-en', false);
     expect(await scan(page, ticket(refunded))).toBe('refunded');
     await shoot(page, 'door-verdict-refunded-phone-en', false);
+    // A ticket given back for another at the desk: its code is still signed, but void.
+    expect(await scan(page, ticket(exchanged))).toBe('exchanged');
+    await expect(page.locator('[data-testid="door-verdict"]').textContent()).resolves.toContain(
+      t('en', 'door.detail.exchanged'),
+    );
+    await shoot(page, 'door-verdict-exchanged-phone-en', false);
     const qr = ticket(standing, 5);
     const forged = `${qr.slice(0, -3)}${qr.endsWith('AAA') ? 'BBB' : 'AAA'}`;
     expect(await scan(page, forged)).toBe('forged');

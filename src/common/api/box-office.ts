@@ -104,7 +104,8 @@ export const TicketSchema = Type.Object({
   lineId: Uuid,
   performanceId: Uuid,
   seatId: Nullable(Type.String()),
-  status: literals(['valid', 'refunded'] as const),
+  /** An exchanged ticket was given back for another at the desk; like a refunded one, it no longer enters. */
+  status: literals(['valid', 'refunded', 'exchanged'] as const),
   /** The signed QR payload. */
   qr: Type.String(),
 });

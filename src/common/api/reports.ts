@@ -64,6 +64,18 @@ export const ReceiptSchema = Type.Object({
   ),
   /** the fiscal receipts issued for the order: the sale, and the refund if it was refunded */
   fiscal: Type.Array(FiscalReceiptSchema),
+  /** tickets exchanged at the desk: what was given back, what was issued, the difference paid (+) or handed back (−) */
+  exchanges: Type.Optional(
+    Type.Array(
+      Type.Object({
+        at: Timestamp,
+        returnedTiyn: Type.Integer(),
+        issuedTiyn: Type.Integer(),
+        differenceTiyn: Type.Integer(),
+        method: Nullable(Type.String()),
+      }),
+    ),
+  ),
 });
 export type ReceiptDto = Static<typeof ReceiptSchema>;
 

@@ -561,7 +561,7 @@ export function SalePanel({ hubSlug, performance, onSold, onChanged }: Props) {
   );
 }
 
-function Stepper({
+export function Stepper({
   id,
   value,
   max,

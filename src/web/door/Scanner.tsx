@@ -26,6 +26,7 @@ const ICON: Record<Verdict, string> = {
   already_used: '⟳',
   wrong_event: '≠',
   refunded: '↩',
+  exchanged: '⇄',
   forged: '✕',
   not_inside: '?',
 };
@@ -36,6 +37,7 @@ const SHOW_MS: Record<Verdict, number> = {
   already_used: 6000,
   wrong_event: 6000,
   refunded: 6000,
+  exchanged: 6000,
   forged: 6000,
   not_inside: 5000,
 };
@@ -339,6 +341,7 @@ function VerdictPanel({
       : t('door.detail.already_usedNoTime'),
     wrong_event: t('door.detail.wrong_event'),
     refunded: t('door.detail.refunded'),
+    exchanged: t('door.detail.exchanged'),
     forged: t('door.detail.forged'),
     not_inside: t('door.detail.not_inside'),
   };

@@ -30,6 +30,11 @@ const SOUNDS: Record<Verdict, Tone[]> = {
     { freq: 740, dur: 0.16, type: 'triangle', gap: 0.04 },
     { freq: 440, dur: 0.3, type: 'triangle' },
   ],
+  // the same falling pair: this ticket was swapped for another one
+  exchanged: [
+    { freq: 740, dur: 0.16, type: 'triangle', gap: 0.04 },
+    { freq: 440, dur: 0.3, type: 'triangle' },
+  ],
   // harsh buzz: not our ticket at all
   forged: [{ freq: 140, dur: 0.7, type: 'sawtooth' }],
   // two low beeps: leaving without having come in

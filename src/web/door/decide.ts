@@ -4,14 +4,22 @@
 import type { SectionDto } from '../../common/api/program.ts';
 import { type TicketClaims, verifyTicketToken } from '../../common/ticket-token.ts';
 
-export const VERDICTS = ['valid', 'already_used', 'wrong_event', 'refunded', 'forged', 'not_inside'] as const;
+export const VERDICTS = [
+  'valid',
+  'already_used',
+  'wrong_event',
+  'refunded',
+  'exchanged',
+  'forged',
+  'not_inside',
+] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export type Direction = 'in' | 'out';
 
 export interface DoorTicket {
   id: string;
   seatId: string | null;
-  status: 'valid' | 'refunded';
+  status: 'valid' | 'refunded' | 'exchanged';
   inside: boolean;
   /** when this ticket first came in, as far as this device knows */
   firstEntryAt: string | null;
@@ -72,6 +80,7 @@ export async function decide(list: DoorList, token: string, direction: Direction
   if (claims.p !== list.performanceId) return { verdict: 'wrong_event', claims, firstEntryAt: null };
   const ticket = list.tickets[claims.t];
   if (ticket?.status === 'refunded') return { verdict: 'refunded', claims, firstEntryAt: null };
+  if (ticket?.status === 'exchanged') return { verdict: 'exchanged', claims, firstEntryAt: null };
   // A ticket missing from the list was sold after it was downloaded: its signature vouches for it.
   const inside = ticket?.inside ?? false;
   const firstEntryAt = ticket?.firstEntryAt ?? null;

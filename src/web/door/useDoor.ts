@@ -22,7 +22,12 @@ export interface Attendance {
 interface DoorListDto {
   publicKey: string;
   performanceId: string;
-  tickets: { id: string; seatId: string | null; status: 'valid' | 'refunded'; inside: boolean }[];
+  tickets: {
+    id: string;
+    seatId: string | null;
+    status: 'valid' | 'refunded' | 'exchanged';
+    inside: boolean;
+  }[];
 }
 
 interface CheckinResult {

@@ -2,13 +2,14 @@
 import type { OrderDto } from '../../common/api/box-office.ts';
 import { localize } from '../../common/content.ts';
 import { formatMoney } from '../../common/format.ts';
+import { linesInForce } from '../../common/lines-in-force.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { lineSeatName } from '../program/shared.ts';
 import './offers.css';
 
 export function OrderSavings({ order }: { order: OrderDto }) {
   const { locale, t } = useI18n();
-  const discounted = order.lines.filter((l) => l.discountTiyn > 0);
+  const discounted = linesInForce(order).filter((l) => l.discountTiyn > 0);
   if (discounted.length === 0) return null;
   const saved = discounted.reduce((n, l) => n + l.discountTiyn, 0);
   return (

@@ -7,6 +7,7 @@ import type { PerformanceDto, SeatDto } from '../../common/api/program.ts';
 import type { HubDetailDto } from '../../common/api/schemas.ts';
 import { localize } from '../../common/content.ts';
 import { formatDateTime, formatMoney } from '../../common/format.ts';
+import { linesInForce } from '../../common/lines-in-force.ts';
 import { ApiError, api, get } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { Field } from '../components/Field.tsx';
@@ -636,7 +637,7 @@ export function OrderLines({ order }: { order: OrderDto }) {
           </tr>
         </thead>
         <tbody>
-          {order.lines.map((l) => (
+          {linesInForce(order).map((l) => (
             <tr key={l.id}>
               <td>
                 {l.seatId ? lineSeatName(locale, l) : localize(l.categoryName, locale) || l.category}

@@ -147,6 +147,9 @@ export function OrderPage() {
                     {ticket.status === 'refunded' && (
                       <p className="avail avail-sold_out">{t('checkout.ticketRefunded')}</p>
                     )}
+                    {ticket.status === 'exchanged' && (
+                      <p className="avail avail-sold_out">{t('checkout.ticketExchanged')}</p>
+                    )}
                   </div>
                   {ticket.status === 'valid' && (
                     <QrCode

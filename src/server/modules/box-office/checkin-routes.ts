@@ -24,6 +24,7 @@ const VerdictSchema = literals([
   'already_used',
   'wrong_event',
   'refunded',
+  'exchanged',
   'forged',
   'not_inside',
 ] as const);
@@ -125,7 +126,7 @@ export function checkinRoutes(api: Api, { db, signer }: AppContext): void {
               Type.Object({
                 id: Uuid,
                 seatId: Type.Union([Type.String(), Type.Null()]),
-                status: literals(['valid', 'refunded'] as const),
+                status: literals(['valid', 'refunded', 'exchanged'] as const),
                 inside: Type.Boolean(),
                 proof: Type.Union([LocalizedTextSchema, Type.Null()]),
               }),

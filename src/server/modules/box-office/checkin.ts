@@ -5,7 +5,14 @@ import { type TicketClaims, verifyTicketToken } from '../../../common/ticket-tok
 import { maybeOne, type Queryable } from '../../platform/db/db.ts';
 import type { TicketSigner } from './ticket-signing.ts';
 
-export type Verdict = 'valid' | 'already_used' | 'wrong_event' | 'refunded' | 'forged' | 'not_inside';
+export type Verdict =
+  | 'valid'
+  | 'already_used'
+  | 'wrong_event'
+  | 'refunded'
+  | 'exchanged'
+  | 'forged'
+  | 'not_inside';
 
 export interface Scan {
   /** made by the device, so a re-sent scan is recognised */
@@ -92,6 +99,7 @@ export async function recordScan(
   let verdict: Verdict;
   if (!ticket) verdict = 'forged';
   else if (ticket.performanceId !== performanceId) verdict = 'wrong_event';
+  else if (ticket.status === 'exchanged') verdict = 'exchanged';
   else if (ticket.status !== 'valid') verdict = 'refunded';
   else if (scan.direction === 'in') verdict = ticket.inside ? 'already_used' : 'valid';
   else verdict = ticket.inside ? 'valid' : 'not_inside';
@@ -139,7 +147,7 @@ export async function doorList(q: Queryable, performanceId: string) {
   return q.query<{
     id: string;
     seatId: string | null;
-    status: 'valid' | 'refunded';
+    status: 'valid' | 'refunded' | 'exchanged';
     inside: boolean;
     proof: Record<string, string> | null;
   }>(

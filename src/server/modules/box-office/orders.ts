@@ -279,8 +279,10 @@ export async function markPaid(q: Queryable, orderId: string): Promise<'paid' | 
 }
 
 async function giveBackOrder(q: Queryable, orderId: string): Promise<void> {
+  // Lines given back in an exchange returned their places then.
   const lines = await q.query<{ performanceId: string; areaId: string | null; n: number }>(
-    `select performance_id as "performanceId", area_id as "areaId", count(*)::int as n from order_lines where order_id = $1
+    `select performance_id as "performanceId", area_id as "areaId", count(*)::int as n from order_lines
+      where order_id = $1 and returned_in_exchange is null
       group by performance_id, area_id`,
     [orderId],
   );

@@ -5,6 +5,7 @@ import type { ReceiptDto } from '../../../common/api/reports.ts';
 import type { HubDto } from '../../../common/api/schemas.ts';
 import { type LocalizedText, localize } from '../../../common/content.ts';
 import { formatDateTime } from '../../../common/format.ts';
+import { linesInForce } from '../../../common/lines-in-force.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import { seatPlaceText } from '../../../common/seat-place.ts';
 import type { Queryable } from '../../platform/db/db.ts';
@@ -49,8 +50,9 @@ export async function loadOrderView(
     return `${localize(p.eventTitle, l)}, ${formatDateTime(new Date(p.startsAt), l, hub.timeZone, 'short', 'short')} — ${localize(line.categoryName, l) || line.category}${where}`;
   };
 
+  // Lines given back in an exchange are no longer part of the order; the payments show the difference.
   const receiptLines = (l: Locale) =>
-    order.lines.map((line) => ({
+    linesInForce(order).map((line) => ({
       lineId: line.id,
       description: describe(line, l),
       performanceId: line.performanceId,
@@ -84,6 +86,17 @@ export async function loadOrderView(
       }>(
         `select kind, provider, number, fiscal_sign as "fiscalSign", check_url as "checkUrl", issued_at as "issuedAt"
            from fiscal_receipts where order_id = $1 order by issued_at`,
+        [orderId],
+      );
+      const exchanges = await q.query<{
+        at: Date;
+        returnedTiyn: number | string;
+        issuedTiyn: number | string;
+        differenceTiyn: number | string;
+        method: string | null;
+      }>(
+        `select created_at as at, returned_tiyn as "returnedTiyn", issued_tiyn as "issuedTiyn", difference_tiyn as "differenceTiyn", method
+           from order_exchanges where order_id = $1 order by created_at`,
         [orderId],
       );
       const [refund] = await q.query<{ at: Date | null }>(
@@ -121,6 +134,17 @@ export async function loadOrderView(
           status: p.status,
         })),
         fiscal: fiscal.map((f) => ({ ...f, issuedAt: new Date(f.issuedAt).toISOString() })),
+        ...(exchanges.length
+          ? {
+              exchanges: exchanges.map((x) => ({
+                at: new Date(x.at).toISOString(),
+                returnedTiyn: Number(x.returnedTiyn),
+                issuedTiyn: Number(x.issuedTiyn),
+                differenceTiyn: Number(x.differenceTiyn),
+                method: x.method,
+              })),
+            }
+          : {}),
       };
     },
     ticketPdf(l) {
@@ -164,8 +188,15 @@ export function fiscalRequest(
   operation: 'sale' | 'refund',
 ): FiscalReceiptRequest {
   const lines = view.receiptLines(view.locale);
-  const paid = view.order.payments.filter(
-    (p) => p.amountTiyn > 0 && (p.status === 'succeeded' || p.status === 'refunded'),
+  // Per method, net of an exchange's difference handed back (a negative desk payment).
+  const byMethod = new Map<'cash' | 'card' | 'voucher', number>();
+  for (const p of view.order.payments)
+    if (p.status === 'succeeded' || p.status === 'refunded') {
+      const method = p.provider === 'voucher' ? 'voucher' : p.method === 'cash' ? 'cash' : 'card';
+      byMethod.set(method, (byMethod.get(method) ?? 0) + p.amountTiyn);
+    }
+  const paid = [...byMethod].flatMap(([method, amountTiyn]) =>
+    amountTiyn > 0 ? [{ method, amountTiyn }] : [],
   );
   return {
     externalId,
@@ -181,10 +212,7 @@ export function fiscalRequest(
         vatRateBp: l.vatRateBp,
         vatTiyn: l.vatTiyn,
       })),
-    payments: paid.map((p) => ({
-      method: p.provider === 'voucher' ? 'voucher' : p.method === 'cash' ? 'cash' : 'card',
-      amountTiyn: p.amountTiyn,
-    })),
+    payments: paid,
     totalTiyn: view.order.totalTiyn,
     vatTiyn: view.order.vatTiyn,
     buyerEmail: view.order.buyerEmail,

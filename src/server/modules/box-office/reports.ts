@@ -63,8 +63,8 @@ export async function performanceSales(q: Queryable, f: ReportFilter): Promise<P
     `select l.performance_id as "performanceId",
             count(t.id) filter (where t.status = 'valid')::int as sold,
             count(t.id) filter (where t.status = 'valid' and l.complimentary)::int as comps,
-            coalesce(sum(l.unit_price_tiyn) filter (where o.status = 'paid'), 0) as revenue,
-            coalesce(sum(l.vat_tiyn) filter (where o.status = 'paid'), 0) as vat
+            coalesce(sum(l.unit_price_tiyn) filter (where o.status = 'paid' and l.returned_in_exchange is null), 0) as revenue,
+            coalesce(sum(l.vat_tiyn) filter (where o.status = 'paid' and l.returned_in_exchange is null), 0) as vat
        from order_lines l join orders o on o.id = l.order_id left join tickets t on t.order_line_id = l.id
       where l.performance_id = any($1::uuid[]) and o.hub_id = $2 and o.status in ('paid', 'refunded')
       group by l.performance_id`,
@@ -158,15 +158,23 @@ async function eventPerformanceIds(q: Queryable, f: ReportFilter): Promise<strin
  * shares add up to the order's VAT to the tiyn.
  */
 const VAT_SHARE = `case when p.amount_tiyn = o.total_tiyn then o.vat_tiyn
+  when o.total_tiyn = 0 then 0
   when p.provider = 'voucher' then round(o.vat_tiyn * p.amount_tiyn::numeric / o.total_tiyn)
   else o.vat_tiyn - round(o.vat_tiyn * (o.total_tiyn - p.amount_tiyn)::numeric / o.total_tiyn) end`;
 
-/** Money per payment provider and method: paid, refunded, what is left, and its VAT. */
+/**
+ * Money per payment provider and method: paid, refunded, what is left, and its VAT. An
+ * exchange's difference is a payment of its own: money in when the buyer paid it, a negative
+ * amount (counted as refunded) when it was handed back; an order's VAT is shared among its
+ * payments, so an order paid in several goes is counted once.
+ */
 export async function revenueByMethod(q: Queryable, f: ReportFilter): Promise<MethodRevenueDto[]> {
   const rows = await q.query<Record<string, string | number>>(
-    `select p.provider, p.method, count(*)::int as orders, coalesce(sum(p.amount_tiyn), 0) as paid,
-            (count(*) filter (where p.status = 'refunded'))::int as "refundedOrders",
-            coalesce(sum(p.amount_tiyn) filter (where p.status = 'refunded'), 0) as refunded,
+    `select p.provider, p.method, count(distinct p.order_id) filter (where p.amount_tiyn >= 0)::int as orders,
+            coalesce(sum(p.amount_tiyn) filter (where p.amount_tiyn >= 0), 0) as paid,
+            (count(distinct p.order_id) filter (where p.status = 'refunded' and p.amount_tiyn >= 0))::int as "refundedOrders",
+            coalesce(sum(case when p.amount_tiyn < 0 and p.status = 'succeeded' then -p.amount_tiyn
+                              when p.amount_tiyn >= 0 and p.status = 'refunded' then p.amount_tiyn else 0 end), 0) as refunded,
             coalesce(sum(${VAT_SHARE}) filter (where p.status = 'succeeded'), 0) as vat
        from payments p join orders o on o.id = p.order_id
       where p.status in ('succeeded', 'refunded') and ${PAID_IN_RANGE}
@@ -197,7 +205,7 @@ export async function revenueByCategory(q: Queryable, f: ReportFilter): Promise<
     `select l.performance_id as "performanceId", l.price_category_code as category, count(*)::int as n,
             sum(l.unit_price_tiyn) as revenue, sum(l.vat_tiyn) as vat
        from order_lines l join orders o on o.id = l.order_id
-      where o.status = 'paid' and ${PAID_IN_RANGE}
+      where o.status = 'paid' and l.returned_in_exchange is null and ${PAID_IN_RANGE}
         and ($5::uuid[] is null or l.performance_id = any($5::uuid[]))
       group by l.performance_id, l.price_category_code`,
     [f.hubId, f.from ?? null, f.to ?? null, f.timeZone, await eventPerformanceIds(q, f)],

@@ -16,6 +16,7 @@ import { getHubBySlug } from '../hubs/service.ts';
 import { getSaleInfo } from '../program/service.ts';
 import { checkout } from './checkout.ts';
 import { deliverTickets } from './delivery.ts';
+import { handedBackInExchange } from './exchanges.ts';
 import { createHold, getHold, type Hold, releaseHold } from './holds.ts';
 import { getOrder, refundOrder } from './orders.ts';
 import { settleRefundsDue } from './payments.ts';
@@ -157,8 +158,12 @@ export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
       const hub = await getHubBySlug(db, req.params.hub);
       const auth = requirePermission(req, 'boxOffice.sell', hub.id);
       await db.tx(async (q) => {
-        // Money taken online goes back through its provider; the desk hands cash back itself.
-        await refundOrder(q, hub.id, req.params.id, { owedBy: (p) => payments.get(p)?.immediate === false });
+        // Money taken online goes back through its provider; the desk hands cash back itself
+        // (all of it when part was handed back in an exchange: providers refund whole payments).
+        const atDesk = await handedBackInExchange(q, req.params.id);
+        await refundOrder(q, hub.id, req.params.id, {
+          owedBy: (p) => !atDesk && payments.get(p)?.immediate === false,
+        });
         await recordAudit(q, {
           hubId: hub.id,
           actorId: auth.user.id,
