@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // What a page shows after a click may take a moment: expect.poll reads it again until it
+    // matches or this time is up.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -117,20 +117,20 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
     await shoot(page, 'desk-exchange-picked-en');
     // No reason, no exchange.
     await page.keyboard.press('F9');
-    await expect(page.locator('[data-testid="exchange-reason-error"]').textContent()).resolves.toBe(
-      t('en', 'desk.exchange.reasonRequired'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="exchange-reason-error"]').textContent())
+      .toBe(t('en', 'desk.exchange.reasonRequired'));
     await page.locator('[data-testid="exchange-reason"]').fill('Wants to sit in the front row');
     await page.keyboard.press('F9');
     await page.locator('[data-testid="exchange-done"]').waitFor();
-    await expect(page.locator('[data-testid="exchange-done"]').textContent()).resolves.toContain(
-      t('en', 'desk.method.card'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="exchange-done"]').textContent())
+      .toContain(t('en', 'desk.method.card'));
     await expect(page.locator('.line-exchanged').count()).resolves.toBe(1);
     // 5 000 + 5 000 ₸ now, of which 2 000 ₸ paid by card at the exchange.
-    expect(money(await page.locator('[data-testid="refund-submit"]').textContent())).toContain(
-      amount(1_000_000, 'en'),
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="refund-submit"]').textContent()))
+      .toContain(amount(1_000_000, 'en'));
     await shoot(page, 'desk-exchange-done-en');
     expect(await seatStatus(fromId, 'stalls-B-2')).toBe('available');
     expect(await seatStatus(fromId, 'stalls-A-4')).toBe('sold');
@@ -171,9 +171,9 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
       .toContain(amount(300_000, 'ru'));
     await page.locator('[data-testid="exchange-reason"]').fill('Не может прийти в этот день');
     await shoot(page, 'desk-exchange-other-performance-ru');
-    expect(money(await page.locator('[data-testid="exchange-cash"]').textContent())).toBe(
-      money(`${t('ru', 'desk.exchange.giveCash', { amount: formatMoney(300_000, 'ru') })}F8`),
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="exchange-cash"]').textContent()))
+      .toBe(money(`${t('ru', 'desk.exchange.giveCash', { amount: formatMoney(300_000, 'ru') })}F8`));
     await page.locator('[data-testid="exchange-cash"]').click();
     await page.locator('[data-testid="exchange-done"]').waitFor();
     await shoot(page, 'desk-exchange-done-ru');
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
     await page.keyboard.press('F8');
     const alert = page.locator('[data-testid="exchange-panel"] .alert-error');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain(t('kk', 'problem.seat_taken'));
+    await expect.poll(() => alert.textContent()).toContain(t('kk', 'problem.seat_taken'));
     await shoot(page, 'desk-exchange-seat-taken-kk');
     await visitor.dispose();
     // Esc leaves the exchange without changing anything.

@@ -76,9 +76,9 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await expect(page.locator('[data-seat-id="stalls-A-2"]').getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );
-    expect(money(await page.locator('[data-testid="cart-total"]').textContent())).toBe(
-      amount(1_000_000, 'en'),
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="cart-total"]').textContent()))
+      .toBe(amount(1_000_000, 'en'));
     await shoot(page, 'desk-seats-picked-en');
 
     // Two presses in a row: the second finds the sale in flight and does nothing.
@@ -88,13 +88,13 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await heading.waitFor();
     const orderNumber = Number((await heading.textContent())?.match(/\d+/)?.[0]);
     expect(orderNumber).toBeGreaterThan(0);
-    expect(money(await page.locator('[data-testid="sold-total"]').textContent())).toBe(
-      amount(1_000_000, 'en'),
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="sold-total"]').textContent()))
+      .toBe(amount(1_000_000, 'en'));
     // 16% VAT inside each 5 000 ₸ seat is 689.66 ₸ (per line, rounded).
-    expect(money(await page.locator('[data-testid="sold-vat"]').textContent())).toContain(
-      amount(137_932, 'en'),
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="sold-vat"]').textContent()))
+      .toContain(amount(137_932, 'en'));
     const seats = await seatStatuses(staffApi, performanceId);
     expect(Object.values(seats).filter((s) => s === 'sold')).toHaveLength(2);
     expect(seats['stalls-A-2']).toBe('sold');
@@ -115,20 +115,20 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await page.locator('[data-testid="desk-tab-refund"]').click();
     await page.locator('[data-testid="refund-ref"]').fill(String(orderNumber));
     await page.locator('[data-testid="refund-find"]').click();
-    await expect(page.locator('[data-testid="refund-status"]').textContent()).resolves.toBe(
-      t('en', 'desk.status.paid'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="refund-status"]').textContent())
+      .toBe(t('en', 'desk.status.paid'));
     await page.locator('[data-testid="refund-submit"]').click();
-    await expect(page.locator('[data-testid="refund-reason-error"]').textContent()).resolves.toBe(
-      t('en', 'desk.refund.reasonRequired'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="refund-reason-error"]').textContent())
+      .toBe(t('en', 'desk.refund.reasonRequired'));
     await shoot(page, 'desk-refund-reason-missing-en');
     await page.locator('[data-testid="refund-reason"]').fill('The buyer fell ill');
     await page.locator('[data-testid="refund-submit"]').click();
     await page.locator('[data-testid="refund-done"]').waitFor();
-    await expect(page.locator('[data-testid="refund-status"]').textContent()).resolves.toBe(
-      t('en', 'desk.status.refunded'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="refund-status"]').textContent())
+      .toBe(t('en', 'desk.status.refunded'));
     await shoot(page, 'desk-refunded-en');
     // …and so does the return receipt after the refund.
     await expect(page.locator('[data-testid="print-return-receipt"]').getAttribute('href')).resolves.toBe(
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await area.locator('button', { hasText: '+' }).click();
     await page.locator('[data-testid="best-qty"]').fill('2');
     // Best-available seats are priced once held.
-    await expect(page.locator('[data-testid="cart-total"]').textContent()).resolves.toBe('—');
+    await expect.poll(() => page.locator('[data-testid="cart-total"]').textContent()).toBe('—');
     await page.locator('[data-testid="hold"]').click();
     await page.locator('[data-testid="hold-timer"]').waitFor();
     // two standing (2 × 2 000) and the two best seats, in row A (2 × 5 000) or B (2 × 3 000)
@@ -164,9 +164,9 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await page.locator('[data-testid="pay-card"]').click();
     await page.locator('[data-testid="sold-heading"]').waitFor();
     await expect(page.locator('[data-testid="sold-lines"] li').count()).resolves.toBe(4);
-    await expect(page.locator('[data-testid="sold-panel"]').textContent()).resolves.toContain(
-      t('ru', 'desk.method.card'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="sold-panel"]').textContent())
+      .toContain(t('ru', 'desk.method.card'));
     await shoot(page, 'desk-sold-ru');
     await page.context().close();
   });
@@ -185,10 +185,12 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await page.locator('[data-testid="comp-reason"]').fill('Press: Astana Times');
     await page.locator('[data-testid="comp-reason"]').press('Enter');
     await page.locator('[data-testid="sold-heading"]').waitFor();
-    expect(money(await page.locator('[data-testid="sold-total"]').textContent())).toBe(amount(0, 'en'));
-    await expect(page.locator('[data-testid="sold-mail"]').textContent()).resolves.toContain(
-      'guest@example.kz',
-    );
+    await expect
+      .poll(async () => money(await page.locator('[data-testid="sold-total"]').textContent()))
+      .toBe(amount(0, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="sold-mail"]').textContent())
+      .toContain('guest@example.kz');
     await shoot(page, 'desk-complimentary-en');
     const orderId = await page.locator('[data-testid="sold-order-id"]').textContent();
     const order = (await staffApi.get(`/hubs/${HUB}/orders/${orderId}`)).body as {
@@ -214,7 +216,7 @@ describe.skipIf(!hasChromium)('the box-office desk', () => {
     await page.locator('[data-testid="pay-cash"]').click();
     const alert = page.locator('[data-testid="sale-panel"] .alert-error');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain(t('kk', 'problem.seat_taken'));
+    await expect.poll(() => alert.textContent()).toContain(t('kk', 'problem.seat_taken'));
     await expect.poll(() => page.locator('[data-seat-id="stalls-B-6"]').isDisabled()).toBe(true);
     await shoot(page, 'desk-seat-taken-kk');
     await visitor.dispose();

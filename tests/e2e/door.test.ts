@@ -144,9 +144,9 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     await shoot(page, 'door-scanner-phone-en');
 
     expect(await scan(page, ticket(seated))).toBe('valid');
-    await expect(page.locator('[data-testid="door-verdict"]').textContent()).resolves.toContain(
-      t('en', 'door.verdict.valid'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="door-verdict"]').textContent())
+      .toContain(t('en', 'door.verdict.valid'));
     await shoot(page, 'door-verdict-valid-phone-en', false);
     await expect.poll(() => inside(page)).toBe('1');
 
@@ -162,9 +162,9 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     await shoot(page, 'door-verdict-refunded-phone-en', false);
     // A ticket given back for another at the desk: its code is still signed, but void.
     expect(await scan(page, ticket(exchanged))).toBe('exchanged');
-    await expect(page.locator('[data-testid="door-verdict"]').textContent()).resolves.toContain(
-      t('en', 'door.detail.exchanged'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="door-verdict"]').textContent())
+      .toContain(t('en', 'door.detail.exchanged'));
     await shoot(page, 'door-verdict-exchanged-phone-en', false);
     const qr = ticket(standing, 5);
     const forged = `${qr.slice(0, -3)}${qr.endsWith('AAA') ? 'BBB' : 'AAA'}`;
@@ -175,9 +175,9 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     // Exit, and an exit by a ticket that never came in.
     await page.locator('[data-testid="door-mode-out"]').click();
     expect(await scan(page, ticket(seated))).toBe('valid');
-    await expect(page.locator('[data-testid="door-verdict"]').textContent()).resolves.toContain(
-      t('en', 'door.verdict.exit'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="door-verdict"]').textContent())
+      .toContain(t('en', 'door.verdict.exit'));
     await expect.poll(() => inside(page)).toBe('0');
     expect(await scan(page, ticket(standing, 4))).toBe('not_inside');
     await page.locator('[data-testid="door-mode-in"]').click();
@@ -258,9 +258,9 @@ describe.skipIf(!hasChromium)('the door scanner', () => {
     const correction = phoneB.locator('[data-testid="door-correction"]');
     await correction.waitFor();
     await expect(correction.getAttribute('data-verdict')).resolves.toBe('already_used');
-    await expect(correction.textContent()).resolves.toContain(
-      t('ru', 'door.correction.otherDoor', { time: '' }).trim(),
-    );
+    await expect
+      .poll(() => correction.textContent())
+      .toContain(t('ru', 'door.correction.otherDoor', { time: '' }).trim());
     await expect(phoneA.locator('[data-testid="door-correction"]').count()).resolves.toBe(0);
     await shoot(phoneB, 'door-two-devices-corrected-phone-ru');
     expect(await seriousViolations(phoneB)).toEqual([]);

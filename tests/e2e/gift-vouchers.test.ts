@@ -56,21 +56,21 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await page.locator('[data-testid="bo-nav-vouchers"]').click();
     await page.waitForURL(`**/back-office/${HUB}/vouchers`);
     await setLocale(page, 'en');
-    await expect(page.locator('h1').textContent()).resolves.toBe(t('en', 'offers.vouchers.nav'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('en', 'offers.vouchers.nav'));
     const form = page.locator('[data-testid="voucher-form"]');
     // A value the form refuses before asking the server.
     await form.locator('[data-testid="voucher-value"]').fill('0');
     await form.locator('[data-testid="voucher-submit"]').click();
-    await expect(form.locator('.field-error').first().textContent()).resolves.toBe(
-      t('en', 'offers.vouchers.valueRule'),
-    );
+    await expect
+      .poll(() => form.locator('.field-error').first().textContent())
+      .toBe(t('en', 'offers.vouchers.valueRule'));
     await form.locator('[data-testid="voucher-value"]').fill('5 000');
     await form.locator('input[name="voucherBuyer"]').fill('Dana');
     await form.locator('input[name="voucherRecipient"]').fill('Aliya');
     await form.locator('input[name="voucherEmail"]').fill('aliya@example.kz');
-    await expect(form.locator('[data-testid="voucher-submit"]').textContent()).resolves.toContain(
-      formatMoney(500_000, 'en'),
-    );
+    await expect
+      .poll(() => form.locator('[data-testid="voucher-submit"]').textContent())
+      .toContain(formatMoney(500_000, 'en'));
     await noSerious(page);
     await shoot(page, 'vouchers-form-en');
     await form.locator('[data-testid="voucher-submit"]').click();
@@ -78,14 +78,14 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await code.waitFor();
     soldCode = (await code.textContent()) ?? '';
     expect(soldCode).toMatch(/^GV-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    await expect(page.locator('[data-testid="voucher-issued"]').textContent()).resolves.toContain(
-      t('en', 'offers.vouchers.mailed', { email: 'aliya@example.kz' }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-issued"]').textContent())
+      .toContain(t('en', 'offers.vouchers.mailed', { email: 'aliya@example.kz' }));
     await expect.poll(() => page.locator('[data-testid="voucher-row"]').count()).toBeGreaterThanOrEqual(2);
     await noSerious(page);
     await shoot(page, 'vouchers-issued-en');
     await setLocale(page, 'ru');
-    await expect(page.locator('h1').textContent()).resolves.toBe(t('ru', 'offers.vouchers.nav'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('ru', 'offers.vouchers.nav'));
     await shoot(page, 'vouchers-issued-ru');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -112,9 +112,9 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await noSerious(page);
     await shoot(page, 'voucher-balance-phone-kk');
     await setLocale(page, 'en');
-    await expect(page.locator('[data-testid="voucher-result"]').textContent()).resolves.toContain(
-      t('en', 'offers.voucher.left', { amount: formatMoney(500_000, 'en') }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-result"]').textContent())
+      .toContain(t('en', 'offers.voucher.left', { amount: formatMoney(500_000, 'en') }));
     await shoot(page, 'voucher-balance-phone-en');
     await page.context().close();
   });
@@ -131,11 +131,11 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await code.fill('GV-AAAA-BBBB-CCCC-DDDD');
     await page.locator('[data-testid="checkout-submit"]').click();
     const fieldError = page.locator('[data-testid="voucher-code"] .field-error');
-    await expect(fieldError.textContent()).resolves.toBe(t('en', 'problem.voucher_invalid'));
+    await expect.poll(() => fieldError.textContent()).toBe(t('en', 'problem.voucher_invalid'));
     await expect(code.getAttribute('aria-invalid')).resolves.toBe('true');
     await shoot(page, 'checkout-voucher-wrong-en');
     await setLocale(page, 'ru');
-    await expect(fieldError.textContent()).resolves.toBe(t('ru', 'problem.voucher_invalid'));
+    await expect.poll(() => fieldError.textContent()).toBe(t('ru', 'problem.voucher_invalid'));
     await shoot(page, 'checkout-voucher-wrong-ru');
     await setLocale(page, 'en');
 
@@ -143,15 +143,15 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await code.fill(soldCode);
     await page.locator('[data-testid="checkout-submit"]').click();
     await page.locator('[data-testid="checkout-review"]').waitFor();
-    await expect(page.locator('[data-testid="voucher-part"]').textContent()).resolves.toBe(
-      formatMoney(500_000, 'en'),
-    );
-    await expect(page.locator('[data-testid="voucher-rest"]').textContent()).resolves.toBe(
-      formatMoney(100_000, 'en'),
-    );
-    await expect(page.locator('[data-testid="pay"]').textContent()).resolves.toContain(
-      formatMoney(100_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-part"]').textContent())
+      .toBe(formatMoney(500_000, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-rest"]').textContent())
+      .toBe(formatMoney(100_000, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="pay"]').textContent())
+      .toContain(formatMoney(100_000, 'en'));
     await noSerious(page);
     await shoot(page, 'checkout-voucher-part-en');
     await setLocale(page, 'kk-Latn');
@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('[data-testid="pay"]').click();
     await page.waitForURL('**/sandbox-pay/**');
-    await expect(page.locator('body').textContent()).resolves.toContain('1');
+    await expect.poll(() => page.locator('body').textContent()).toContain('1');
     await page.locator('#card').fill('4242 4242 4242 4242');
     await page.locator('button.pay').click();
     await page.waitForURL('**/orders/**');
@@ -171,9 +171,9 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
         timeout: 15_000,
       })
       .toBe('paid');
-    await expect(page.locator('[data-testid="voucher-part"]').textContent()).resolves.toBe(
-      formatMoney(500_000, 'kk-Latn'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-part"]').textContent())
+      .toBe(formatMoney(500_000, 'kk-Latn'));
     await noSerious(page);
     await shoot(page, 'order-paid-voucher-kk-Latn');
     await page.context().close();
@@ -202,12 +202,12 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await shoot(page, 'desk-voucher-en');
     await page.locator('[data-testid="pay-cash"]').click();
     await page.locator('[data-testid="sold-heading"]').waitFor();
-    await expect(page.locator('[data-testid="voucher-part"]').textContent()).resolves.toBe(
-      formatMoney(300_000, 'en'),
-    );
-    await expect(page.locator('[data-testid="voucher-rest"]').textContent()).resolves.toBe(
-      formatMoney(100_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-part"]').textContent())
+      .toBe(formatMoney(300_000, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-rest"]').textContent())
+      .toBe(formatMoney(100_000, 'en'));
     await setLocale(page, 'ru');
     await shoot(page, 'desk-sold-voucher-ru');
     const orderId = (await page.locator('[data-testid="sold-order-id"]').textContent()) ?? '';
@@ -236,9 +236,9 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await page.locator('[data-testid="refund-reason"]').fill('Не смогли прийти');
     await page.locator('[data-testid="refund-submit"]').click();
     await page.locator('[data-testid="refund-done"]').waitFor();
-    await expect(page.locator('[data-testid="voucher-payments"]').textContent()).resolves.toContain(
-      t('ru', 'offers.voucher.returned'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-payments"]').textContent())
+      .toContain(t('ru', 'offers.voucher.returned'));
     await noSerious(page);
     await shoot(page, 'desk-refund-voucher-ru');
     await page.context().close();
@@ -256,17 +256,21 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     const detail = page.locator('[data-testid="voucher-detail"]');
     await detail.waitFor();
     await expect(detail.locator('[data-testid="voucher-entry"]').count()).resolves.toBe(2);
-    await expect(detail.locator('[data-testid="voucher-balance"]').textContent()).resolves.toBe(
-      t('en', 'offers.vouchers.balanceOf', {
-        balance: formatMoney(0, 'en'),
-        initial: formatMoney(500_000, 'en'),
-      }),
-    );
+    await expect
+      .poll(() => detail.locator('[data-testid="voucher-balance"]').textContent())
+      .toBe(
+        t('en', 'offers.vouchers.balanceOf', {
+          balance: formatMoney(0, 'en'),
+          initial: formatMoney(500_000, 'en'),
+        }),
+      );
     await noSerious(page);
     await shoot(page, 'voucher-history-en');
     await detail.locator('[data-testid="voucher-void"]').click();
     await detail.locator('[data-testid="voucher-void-confirm"]').click();
-    await expect(detail.locator('.field-error').textContent()).resolves.toBe(t('en', 'validation.required'));
+    await expect
+      .poll(() => detail.locator('.field-error').textContent())
+      .toBe(t('en', 'validation.required'));
     await detail.locator('input[name="voucherVoidReason"]').fill('Reported lost');
     await detail.locator('[data-testid="voucher-void-confirm"]').click();
     await expect

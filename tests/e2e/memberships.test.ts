@@ -70,29 +70,29 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await setLocale(page, 'en');
     const row = page.locator('[data-testid="plan-student-e2e"]');
     await row.waitFor();
-    await expect(row.locator('[data-testid="plan-sale"]').textContent()).resolves.toBe(
-      t('en', 'offers.plan.onSale'),
-    );
+    await expect
+      .poll(() => row.locator('[data-testid="plan-sale"]').textContent())
+      .toBe(t('en', 'offers.plan.onSale'));
     await row.locator('[data-testid="plan-toggle"]').click();
     await expect
       .poll(() => row.locator('[data-testid="plan-sale"]').textContent())
       .toBe(t('en', 'offers.plan.offSale'));
     // Still listed for the manager, gone from the public list and the desk.
-    await expect(row.locator('[data-testid="plan-toggle"]').textContent()).resolves.toContain(
-      t('en', 'offers.plan.putBack'),
-    );
+    await expect
+      .poll(() => row.locator('[data-testid="plan-toggle"]').textContent())
+      .toContain(t('en', 'offers.plan.putBack'));
     expect(await onSale()).not.toContain('student-e2e');
     await page.reload();
     await row.waitFor();
-    await expect(row.locator('[data-testid="plan-sale"]').textContent()).resolves.toBe(
-      t('en', 'offers.plan.offSale'),
-    );
+    await expect
+      .poll(() => row.locator('[data-testid="plan-sale"]').textContent())
+      .toBe(t('en', 'offers.plan.offSale'));
     await noSerious(page);
     await shoot(page, 'plans-off-sale-en');
     await setLocale(page, 'ru');
-    await expect(row.locator('[data-testid="plan-sale"]').textContent()).resolves.toBe(
-      t('ru', 'offers.plan.offSale'),
-    );
+    await expect
+      .poll(() => row.locator('[data-testid="plan-sale"]').textContent())
+      .toBe(t('ru', 'offers.plan.offSale'));
     await shoot(page, 'plans-off-sale-ru');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -132,11 +132,11 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await page.waitForURL(`**/${HUB}/memberships`);
     await setLocale(page, 'en');
     const plan = page.locator('[data-testid="shop-plan-friend-e2e"]');
-    await expect(plan.textContent()).resolves.toContain(t('en', 'offers.plan.entriesCount', { count: 5 }));
-    await expect(plan.textContent()).resolves.toContain(formatMoney(2_500_000, 'en'));
-    await expect(page.locator('[data-testid="shop-plan-student-e2e"]').textContent()).resolves.toContain(
-      'Student ID',
-    );
+    await expect.poll(() => plan.textContent()).toContain(t('en', 'offers.plan.entriesCount', { count: 5 }));
+    await expect.poll(() => plan.textContent()).toContain(formatMoney(2_500_000, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="shop-plan-student-e2e"]').textContent())
+      .toContain('Student ID');
     await noSerious(page);
     await shoot(page, 'memberships-shop-en');
     await setLocale(page, 'kk');
@@ -153,16 +153,16 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     // The name on the card is asked for.
     await form.locator('input[name="holderName"]').fill(' ');
     await form.locator('[data-testid="shop-buy"]').click();
-    await expect(form.locator('.field-error').textContent()).resolves.toBe(t('en', 'validation.required'));
+    await expect.poll(() => form.locator('.field-error').textContent()).toBe(t('en', 'validation.required'));
     await form.locator('input[name="holderName"]').fill('Aliya Nurlanqyzy');
-    await expect(form.textContent()).resolves.toContain(t('en', 'offers.shop.mailTo', { email }));
+    await expect.poll(() => form.textContent()).toContain(t('en', 'offers.shop.mailTo', { email }));
     await noSerious(page);
     await shoot(page, 'memberships-buy-form-en');
     await form.locator('[data-testid="shop-buy"]').click();
 
     // The sandbox payment page, then back to the purchase.
     await page.waitForURL('**/sandbox-pay/**');
-    await expect(page.locator('body').textContent()).resolves.toContain(formatMoney(2_500_000, 'en'));
+    await expect.poll(() => page.locator('body').textContent()).toContain(formatMoney(2_500_000, 'en'));
     await page.locator('#card').fill('4242 4242 4242 4242');
     await page.locator('button.pay').click();
     await page.waitForURL(`**/${HUB}/memberships/purchases/**`);
@@ -171,23 +171,23 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     const card = page.locator('[data-testid="membership-card"]');
     cardCode = (await card.locator('[data-testid="card-code"]').textContent()) ?? '';
     expect(cardCode).toMatch(/^OZ-[A-Z2-9]{8}$/);
-    await expect(card.locator('[data-testid="card-entries"]').textContent()).resolves.toBe('5');
-    await expect(card.textContent()).resolves.toContain('Aliya Nurlanqyzy');
+    await expect.poll(() => card.locator('[data-testid="card-entries"]').textContent()).toBe('5');
+    await expect.poll(() => card.textContent()).toContain('Aliya Nurlanqyzy');
     // The receipt with VAT, and the fiscal receipt once the register has issued it.
-    await expect(page.locator('[data-testid="purchase-total"]').textContent()).resolves.toBe(
-      formatMoney(2_500_000, 'en'),
-    );
-    await expect(page.locator('[data-testid="purchase-vat"]').textContent()).resolves.toBe(
-      formatMoney(vatIncluded(2_500_000, 1600), 'en'),
-    );
-    await expect(page.locator('[data-testid="purchase-receipt"]').textContent()).resolves.toContain(
-      t('en', 'offers.purchase.vat', { rate: 16 }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="purchase-total"]').textContent())
+      .toBe(formatMoney(2_500_000, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="purchase-vat"]').textContent())
+      .toBe(formatMoney(vatIncluded(2_500_000, 1600), 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="purchase-receipt"]').textContent())
+      .toContain(t('en', 'offers.purchase.vat', { rate: 16 }));
     await page.locator('[data-testid="purchase-fiscal"]').waitFor({ timeout: 20_000 });
     await noSerious(page);
     await shoot(page, 'membership-purchase-paid-en');
     await setLocale(page, 'ru');
-    await expect(status.textContent()).resolves.toContain(t('ru', 'offers.purchase.state.paid'));
+    await expect.poll(() => status.textContent()).toContain(t('ru', 'offers.purchase.state.paid'));
     await shoot(page, 'membership-purchase-paid-ru');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -200,13 +200,13 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await page.waitForURL('**/my/memberships');
     const mine = page.locator('[data-testid="my-memberships"] [data-testid="membership-card"]');
     await expect.poll(() => mine.count()).toBe(1);
-    await expect(mine.locator('[data-testid="card-code"]').textContent()).resolves.toBe(cardCode);
-    await expect(mine.locator('[data-testid="card-entries"]').textContent()).resolves.toBe('5');
-    await expect(mine.locator('[data-testid="card-until"]').textContent()).resolves.not.toBe('');
+    await expect.poll(() => mine.locator('[data-testid="card-code"]').textContent()).toBe(cardCode);
+    await expect.poll(() => mine.locator('[data-testid="card-entries"]').textContent()).toBe('5');
+    await expect.poll(() => mine.locator('[data-testid="card-until"]').textContent()).not.toBe('');
     await noSerious(page);
     await shoot(page, 'my-memberships-ru');
     await setLocale(page, 'kk-Latn');
-    await expect(page.locator('h1').textContent()).resolves.toBe(t('kk-Latn', 'offers.my.title'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('kk-Latn', 'offers.my.title'));
     await shoot(page, 'my-memberships-kk-Latn');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -252,13 +252,13 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await page.locator('[data-testid="desk-code-input"]').fill(cardCode);
     const discount = page.locator('[data-testid="cart-discount"]');
     await expect.poll(() => discount.textContent()).toContain(t('en', 'desk.quote.pass', { count: 2 }));
-    await expect(discount.textContent()).resolves.toContain(`−${formatMoney(400_000, 'en')}`);
-    await expect(page.locator('[data-testid="cart-total"]').textContent()).resolves.toBe(
-      formatMoney(0, 'en'),
-    );
-    await expect(page.locator('[data-testid="cart-list-total"]').textContent()).resolves.toBe(
-      formatMoney(400_000, 'en'),
-    );
+    await expect.poll(() => discount.textContent()).toContain(`−${formatMoney(400_000, 'en')}`);
+    await expect
+      .poll(() => page.locator('[data-testid="cart-total"]').textContent())
+      .toBe(formatMoney(0, 'en'));
+    await expect
+      .poll(() => page.locator('[data-testid="cart-list-total"]').textContent())
+      .toBe(formatMoney(400_000, 'en'));
     await noSerious(page);
     await shoot(page, 'desk-quote-pass-en');
     // More tickets than the pass has entries: said by the code before the sale.
@@ -272,9 +272,9 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await area.fill('2');
     await page.locator('[data-testid="pay-cash"]').click();
     await page.locator('[data-testid="sold-heading"]').waitFor();
-    await expect(page.locator('[data-testid="sold-total"]').textContent()).resolves.toBe(
-      formatMoney(0, 'ru'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="sold-total"]').textContent())
+      .toBe(formatMoney(0, 'ru'));
     await page.context().close();
   });
 

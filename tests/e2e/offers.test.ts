@@ -98,15 +98,15 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await page.locator('[data-testid="bo-nav-offers"]').click();
     await page.waitForURL(`**/back-office/${HUB}/offers`);
     await setLocale(page, 'en');
-    await expect(page.locator('h1').textContent()).resolves.toBe(t('en', 'offers.bo.nav'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('en', 'offers.bo.nav'));
 
     // A code the form refuses before asking the server.
     const promo = page.locator('[data-testid="promo-form"]');
     await promo.locator('input[name="promoCode"]').fill('x');
     await promo.locator('[data-testid="promo-submit"]').click();
-    await expect(promo.locator('.field-error').first().textContent()).resolves.toBe(
-      t('en', 'offers.promo.codeRule'),
-    );
+    await expect
+      .poll(() => promo.locator('.field-error').first().textContent())
+      .toBe(t('en', 'offers.promo.codeRule'));
     await promo.locator('input[name="promoCode"]').fill('ZHYR25');
     await promo.locator('select[name="promoKind"]').selectOption('percent');
     await promo.locator('input[name="promoPercent"]').fill('25');
@@ -118,11 +118,11 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await promo.locator('[data-testid="promo-submit"]').click();
     const row = page.locator('[data-testid="promo-ZHYR25"]');
     await row.waitFor();
-    await expect(row.locator('[data-testid="promo-uses"]').textContent()).resolves.toBe(
-      t('en', 'offers.promo.usesOf', { uses: 0, max: 5 }),
-    );
-    await expect(row.textContent()).resolves.toContain('An evening of zhyr');
-    await expect(row.textContent()).resolves.toContain('−25%');
+    await expect
+      .poll(() => row.locator('[data-testid="promo-uses"]').textContent())
+      .toBe(t('en', 'offers.promo.usesOf', { uses: 0, max: 5 }));
+    await expect.poll(() => row.textContent()).toContain('An evening of zhyr');
+    await expect.poll(() => row.textContent()).toContain('−25%');
     // Off, then on again.
     await row.locator('[data-testid="promo-toggle"]').click();
     await expect.poll(() => row.textContent()).toContain(t('en', 'offers.promo.inactive'));
@@ -141,8 +141,10 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await plan.locator('[data-testid="plan-submit"]').click();
     const planRow = page.locator('[data-testid="plan-friend-test"]');
     await planRow.waitFor();
-    await expect(planRow.textContent()).resolves.toContain(t('en', 'offers.plan.entriesCount', { count: 3 }));
-    await expect(planRow.textContent()).resolves.toContain(formatMoney(2_000_000, 'en'));
+    await expect
+      .poll(() => planRow.textContent())
+      .toContain(t('en', 'offers.plan.entriesCount', { count: 3 }));
+    await expect.poll(() => planRow.textContent()).toContain(formatMoney(2_000_000, 'en'));
     // A student card needing proof at the door, through the same form.
     await plan.locator('input[name="planName.ru"]').fill('Студенческая карта');
     await plan.locator('input[name="planName.en"]').fill('Student card');
@@ -154,15 +156,15 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await plan.locator('input[name="planProof.ru"]').fill('Студенческий билет');
     await plan.locator('[data-testid="plan-submit"]').click();
     await page.locator('[data-testid="plan-student-test"]').waitFor();
-    await expect(page.locator('[data-testid="plan-student-test"]').textContent()).resolves.toContain(
-      'Student ID',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="plan-student-test"]').textContent())
+      .toContain('Student ID');
     await noSerious(page);
     await shoot(page, 'offers-bo-en');
     await setLocale(page, 'ru');
-    await expect(page.locator('[data-testid="plan-friend-test"]').textContent()).resolves.toContain(
-      'Друг ÓzgeEpic',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="plan-friend-test"]').textContent())
+      .toContain('Друг ÓzgeEpic');
     await shoot(page, 'offers-bo-ru');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -185,7 +187,7 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await code.fill('NOPE-2026');
     await page.locator('[data-testid="checkout-submit"]').click();
     const fieldError = page.locator('[data-testid="offer-code"] .field-error');
-    await expect(fieldError.textContent()).resolves.toBe(t('en', 'problem.promo_invalid'));
+    await expect.poll(() => fieldError.textContent()).toBe(t('en', 'problem.promo_invalid'));
     await expect(code.getAttribute('aria-invalid')).resolves.toBe('true');
     // The held places are still there, with the form to try again.
     await page.locator('[data-testid="countdown-clock"]').waitFor();
@@ -193,7 +195,7 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await noSerious(page);
     await shoot(page, 'checkout-code-wrong-en');
     await setLocale(page, 'ru');
-    await expect(fieldError.textContent()).resolves.toBe(t('ru', 'problem.promo_invalid'));
+    await expect.poll(() => fieldError.textContent()).toBe(t('ru', 'problem.promo_invalid'));
     await shoot(page, 'checkout-code-wrong-ru');
     // An unknown card says so too.
     await code.fill('OZ-NOTACARD');
@@ -205,19 +207,19 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await page.locator('[data-testid="checkout-submit"]').click();
     await page.locator('[data-testid="checkout-review"]').waitFor();
     // Two tickets of 5 000 ₸, a quarter off each: 7 500 ₸ to pay.
-    await expect(page.locator('[data-testid="order-total"]').textContent()).resolves.toBe(
-      formatMoney(750_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="order-total"]').textContent())
+      .toBe(formatMoney(750_000, 'en'));
     await expect(page.locator('[data-testid="savings-line"]').count()).resolves.toBe(2);
-    await expect(page.locator('[data-testid="savings-discount"]').first().textContent()).resolves.toBe(
-      `−${formatMoney(125_000, 'en')}`,
-    );
-    await expect(page.locator('[data-testid="savings-new-total"]').textContent()).resolves.toBe(
-      t('en', 'offers.savings.newTotal', { amount: formatMoney(750_000, 'en') }),
-    );
-    await expect(page.locator('[data-testid="pay"]').textContent()).resolves.toContain(
-      formatMoney(750_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="savings-discount"]').first().textContent())
+      .toBe(`−${formatMoney(125_000, 'en')}`);
+    await expect
+      .poll(() => page.locator('[data-testid="savings-new-total"]').textContent())
+      .toBe(t('en', 'offers.savings.newTotal', { amount: formatMoney(750_000, 'en') }));
+    await expect
+      .poll(() => page.locator('[data-testid="pay"]').textContent())
+      .toContain(formatMoney(750_000, 'en'));
     await noSerious(page);
     await shoot(page, 'checkout-discount-en');
     await setLocale(page, 'kk');
@@ -244,9 +246,9 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
         timeout: 15_000,
       })
       .toBe('paid');
-    await expect(page.locator('[data-testid="savings-new-total"]').textContent()).resolves.toBe(
-      t('en', 'offers.savings.newTotal', { amount: formatMoney(750_000, 'en') }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="savings-new-total"]').textContent())
+      .toBe(t('en', 'offers.savings.newTotal', { amount: formatMoney(750_000, 'en') }));
     await noSerious(page);
     await shoot(page, 'order-paid-discount-en');
     await page.context().close();
@@ -263,14 +265,14 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     });
     // Nothing chosen yet: the plan is asked for.
     await sale.locator('[data-testid="membership-cash"]').click();
-    await expect(sale.locator('.field-error').textContent()).resolves.toBe(t('en', 'validation.required'));
+    await expect.poll(() => sale.locator('.field-error').textContent()).toBe(t('en', 'validation.required'));
     await sale.locator('[data-testid="membership-plan"]').selectOption('friend-test');
     await expect(sale.locator('.field-error').count()).resolves.toBe(0);
     await sale.locator('[data-testid="membership-holder"]').fill('Айгерім Сейітова');
     await sale.locator('[data-testid="membership-email"]').fill('aigerim@example.kz');
-    await expect(sale.locator('[data-testid="membership-cash"]').textContent()).resolves.toContain(
-      formatMoney(2_000_000, 'en'),
-    );
+    await expect
+      .poll(() => sale.locator('[data-testid="membership-cash"]').textContent())
+      .toContain(formatMoney(2_000_000, 'en'));
     await noSerious(page);
     await shoot(page, 'desk-membership-form-en');
     await sale.locator('[data-testid="membership-cash"]').click();
@@ -280,7 +282,7 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     expect(passCode).toMatch(/^OZ-[A-Z0-9]{8}$/);
     const size = await codeBox.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
-    await expect(sale.textContent()).resolves.toContain('Айгерім Сейітова');
+    await expect.poll(() => sale.textContent()).toContain('Айгерім Сейітова');
     await noSerious(page);
     await shoot(page, 'desk-membership-sold-en');
 
@@ -299,9 +301,9 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await shoot(page, 'desk-code-card-en');
     await page.locator('[data-testid="pay-cash"]').click();
     await page.locator('[data-testid="sold-heading"]').waitFor();
-    await expect(page.locator('[data-testid="sold-total"]').textContent()).resolves.toBe(
-      formatMoney(0, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="sold-total"]').textContent())
+      .toBe(formatMoney(0, 'en'));
     await shoot(page, 'desk-sold-with-pass-en');
     const staff = await apiSession(server.url, 'boxoffice@astana.ozgeepic.kz');
     const card = await staff<{ entriesLeft: number }>('GET', `/hubs/${HUB}/memberships/${passCode}`);
@@ -359,7 +361,9 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await form.locator('[data-testid="waitlist-submit"]').click();
     const joined = page.locator('[data-testid="waitlist-joined"]');
     await joined.waitFor();
-    await expect(joined.textContent()).resolves.toContain(t('en', 'offers.waitlist.position', { count: 2 }));
+    await expect
+      .poll(() => joined.textContent())
+      .toContain(t('en', 'offers.waitlist.position', { count: 2 }));
     await noSerious(page);
     await shoot(page, 'waitlist-joined-en');
     // Coming back to the date shows the place again.
@@ -371,15 +375,15 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     const statusUrl = new URL(page.url()).pathname;
     const state = page.locator('[data-testid="waitlist-state"]');
     await expect.poll(() => state.getAttribute('data-state')).toBe('waiting');
-    await expect(page.locator('[data-testid="waitlist-position"]').textContent()).resolves.toBe(
-      t('en', 'offers.waitlist.position', { count: 2 }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="waitlist-position"]').textContent())
+      .toBe(t('en', 'offers.waitlist.position', { count: 2 }));
     await noSerious(page);
     await shoot(page, 'waitlist-waiting-en');
     await setLocale(page, 'kk-Latn');
-    await expect(page.locator('[data-testid="waitlist-position"]').textContent()).resolves.toBe(
-      t('kk-Latn', 'offers.waitlist.position', { count: 2 }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="waitlist-position"]').textContent())
+      .toBe(t('kk-Latn', 'offers.waitlist.position', { count: 2 }));
     await shoot(page, 'waitlist-waiting-kk-Latn');
     await page.setViewportSize(PHONE);
     await noSideways(page);
@@ -400,10 +404,10 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
         { timeout: 45_000, interval: 2_000 },
       )
       .toBe('offered');
-    await expect(state.textContent()).resolves.toContain(t('en', 'offers.waitlist.offered', { count: 1 }));
-    await expect(page.locator('[data-testid="countdown-clock"]').textContent()).resolves.toMatch(
-      /^(30:00|29:\d\d)$/,
-    );
+    await expect.poll(() => state.textContent()).toContain(t('en', 'offers.waitlist.offered', { count: 1 }));
+    await expect
+      .poll(() => page.locator('[data-testid="countdown-clock"]').textContent())
+      .toMatch(/^(30:00|29:\d\d)$/);
     await page.locator('[data-testid="waitlist-held"]').waitFor();
     await noSerious(page);
     await shoot(page, 'waitlist-offered-en');
@@ -419,9 +423,9 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await page.locator('[data-testid="waitlist-checkout"]').click();
     await page.waitForURL(`**/${HUB}/performances/${smallId}`);
     await page.locator('[data-testid="held"]').waitFor();
-    await expect(page.locator('[data-testid="hold-total"]').textContent()).resolves.toBe(
-      formatMoney(800_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="hold-total"]').textContent())
+      .toBe(formatMoney(800_000, 'en'));
     await expect(page.locator('input[name="email"]').inputValue()).resolves.toBe(email);
     await shoot(page, 'waitlist-checkout-en');
 

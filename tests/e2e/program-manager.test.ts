@@ -69,9 +69,9 @@ describe.skipIf(!hasChromium)('a program manager', () => {
       .locator('[data-testid="seat-map-file"]')
       .setInputFiles(file('broken.json', '{ "sections": [ '));
     await page.locator('[data-testid="seat-map-submit"]').click();
-    await expect(page.locator('[data-testid="import-errors"]').textContent()).resolves.toContain(
-      'not valid JSON',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="import-errors"]').textContent())
+      .toContain('not valid JSON');
     await page.locator('[data-testid="seat-map-file"]').setInputFiles(
       file(
         'wrong.json',
@@ -84,9 +84,9 @@ describe.skipIf(!hasChromium)('a program manager', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-errors"]').textContent())
       .toContain(t('en', 'problem.validation_failed'));
-    await expect(page.locator('[data-testid="import-errors"] li').first().textContent()).resolves.toContain(
-      'seats',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="import-errors"] li').first().textContent())
+      .toContain('seats');
     await shoot(page, 'bo-seat-map-error-en');
     await page.locator('#map-name').fill('Main stage 2026');
     await page
@@ -96,9 +96,9 @@ describe.skipIf(!hasChromium)('a program manager', () => {
     await expect
       .poll(() => page.locator('[role="status"]').allTextContents())
       .toContain(t('en', 'program.bo.maps.imported', { name: 'Main stage 2026', count: 26 }));
-    await expect(page.locator('[data-testid="seat-map-list"]').textContent()).resolves.toContain(
-      'Main stage 2026',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="seat-map-list"]').textContent())
+      .toContain('Main stage 2026');
     await noSerious(page);
     await shoot(page, 'bo-seat-maps-en');
 
@@ -116,9 +116,9 @@ describe.skipIf(!hasChromium)('a program manager', () => {
     await shoot(page, 'bo-event-new-en');
     await page.locator('[data-testid="event-submit"]').click();
     await page.waitForURL('**/program/events/abai-readings-test');
-    await expect(page.locator('[data-testid="event-status"]').textContent()).resolves.toBe(
-      t('en', 'program.bo.status.published'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="event-status"]').textContent())
+      .toBe(t('en', 'program.bo.status.published'));
 
     // A date with the imported map.
     await page.locator('[data-testid="add-performance"] summary').click();
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('a program manager', () => {
     await shoot(page, 'bo-performance-form-en');
     await form.locator('[data-testid="performance-submit"]').click();
     await page.locator('[data-testid="bo-performances"]').waitFor();
-    await expect(page.locator('[data-testid="bo-performances"]').textContent()).resolves.toContain('19:00');
+    await expect.poll(() => page.locator('[data-testid="bo-performances"]').textContent()).toContain('19:00');
     await noSerious(page);
     await shoot(page, 'bo-event-en');
 

@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('printable receipts', () => {
   it('shows the sale receipt with VAT per line, totals, payment and fiscal receipt, and no site chrome', async () => {
     await open(page, '&lang=en');
     const sheet = page.locator('[data-testid="receipt-sheet"]');
-    await expect(sheet.locator('h1').textContent()).resolves.toBe(t('en', 'receipt.title'));
+    await expect.poll(() => sheet.locator('h1').textContent()).toBe(t('en', 'receipt.title'));
     await expect(text(page, 'receipt-seller')).resolves.toContain('ÓzgeEpic');
     const lines = await page.locator('[data-testid="receipt-line"]').allInnerTexts();
     expect(lines).toHaveLength(3);
@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('printable receipts', () => {
     await open(page, '&kind=refund&lang=kk');
     const sheet = page.locator('[data-testid="receipt-sheet"]');
     await expect(sheet.getAttribute('data-kind')).resolves.toBe('refund');
-    await expect(sheet.locator('h1').textContent()).resolves.toBe(t('kk', 'receipt.titleRefund'));
+    await expect.poll(() => sheet.locator('h1').textContent()).toBe(t('kk', 'receipt.titleRefund'));
     expect(bare(await text(page, 'receipt-totals'))).toContain(amount(1_000_000, 'kk'));
     expect(await text(page, 'receipt-fiscal')).toMatch(/№ \d+ фискалдық чек/);
     expect(await text(page, 'receipt-date')).toContain(t('kk', 'receipt.refundedAt', { when: '' }).trim());
@@ -165,14 +165,14 @@ describe.skipIf(!hasChromium)('printable receipts', () => {
     await phone.locator('.lang-switcher button[data-locale="kk"]').click();
     await phone.locator('[data-testid="print-receipt"]').click();
     await phone.locator('[data-testid="receipt-sheet"]').waitFor();
-    await expect(phone.locator('[data-testid="receipt-sheet"] h1').textContent()).resolves.toBe(
-      t('kk', 'receipt.title'),
-    );
+    await expect
+      .poll(() => phone.locator('[data-testid="receipt-sheet"] h1').textContent())
+      .toBe(t('kk', 'receipt.title'));
     const lines = await phone.locator('[data-testid="receipt-line"]').allInnerTexts();
     expect(lines[0]).toContain('Stalls · A қатар · 2 орын'); // the test hall names its section in English only
-    await expect(phone.locator('[data-testid="receipt-lines"] thead').textContent()).resolves.toContain(
-      t('kk', 'receipt.col.vat'),
-    );
+    await expect
+      .poll(() => phone.locator('[data-testid="receipt-lines"] thead').textContent())
+      .toContain(t('kk', 'receipt.col.vat'));
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(phone)).toEqual([]);

@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('staff in the back office', () => {
       .getByRole('link', { name: t('en', 'header.signIn') })
       .last()
       .waitFor();
-    await expect(page.locator('main').textContent()).resolves.toContain(t('en', 'bo.signInRequired'));
+    await expect.poll(() => page.locator('main').textContent()).toContain(t('en', 'bo.signInRequired'));
 
     const { csrfToken } = await (await page.request.get('/api/v1/session')).json();
     const res = await page.request.post('/api/v1/auth/sign-up', {
@@ -200,9 +200,9 @@ describe.skipIf(!hasChromium)('staff in the back office', () => {
 
     const pub = await fresh();
     await pub.goto('/astana/spaces/bookstore');
-    await expect(pub.locator('h1').textContent()).resolves.toBe('Bookstore of Kazakh publishers');
+    await expect.poll(() => pub.locator('h1').textContent()).toBe('Bookstore of Kazakh publishers');
     await pub.locator('.lang-switcher button[data-locale="kk-Latn"]').click();
-    await expect(pub.locator('h1').textContent()).resolves.toBe('Kıtap dükenı men oqu zaly');
+    await expect.poll(() => pub.locator('h1').textContent()).toBe('Kıtap dükenı men oqu zaly');
     await pub.context().close();
     await director.context().close();
   });
@@ -291,10 +291,10 @@ describe.skipIf(!hasChromium)('staff in the back office', () => {
     await form.getByRole('alert').waitFor();
 
     await page.goto('/karaganda');
-    await expect(page.locator('h1').textContent()).resolves.toBe('ÓzgeEpic Karaganda');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('ÓzgeEpic Karaganda');
     await page.locator('.lang-switcher button[data-locale="kk-Latn"]').click();
     // No Latin name was given: it is made from the Cyrillic one.
-    await expect(page.locator('h1').textContent()).resolves.toBe('ÓzgeEpic Qarağandy');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('ÓzgeEpic Qarağandy');
     await page.context().close();
   });
 

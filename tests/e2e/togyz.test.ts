@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
   it('plays a whole game against the computer by keyboard, with undo and the record as PGN', async () => {
     const page = await open('en');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await expect(page.locator('h1').textContent()).resolves.toBe(t('en', 'togyz.title'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('en', 'togyz.title'));
     await page.locator('[data-testid="togyz-speed"]').selectOption('off');
     await page.locator('[data-testid="togyz-level"]').selectOption('1');
 
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     await page.locator('[data-testid="togyz-undo"]').click();
     expect(await plies(page)).toBe(4);
     await expect(page.locator('.tz-playable').first().waitFor()).resolves.toBeUndefined();
-    await expect(page.locator('[data-testid="togyz-live"]').textContent()).resolves.toContain('White');
+    await expect.poll(() => page.locator('[data-testid="togyz-live"]').textContent()).toContain('White');
 
     let n = await plies(page);
     while (!(await page.locator('.tz-status-over').count())) {
@@ -132,9 +132,9 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     await page.keyboard.press('7');
     await page.keyboard.press('3');
     await expect.poll(() => plies(page)).toBe(2);
-    await expect(page.locator('[data-testid="togyz-moves"] li').first().textContent()).resolves.toBe(
-      '1.76(10)33(10)',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-moves"] li').first().textContent())
+      .toBe('1.76(10)33(10)');
     await page.getByRole('button', { name: t('en', 'togyz.flip') }).click();
     await expect(page.locator('.tz-row-bottom').getAttribute('data-side')).resolves.toBe('black');
     await page.locator('[data-testid="togyz-undo"]').click();
@@ -145,32 +145,32 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     const page = await open('kk');
     await page.locator('[data-testid="togyz-mode-replay"]').click();
     await page.locator('[data-testid="togyz-load"]').click();
-    await expect(page.locator('[data-testid="togyz-replay-error"]').textContent()).resolves.toBe(
-      t('kk', 'togyz.replay.empty'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-replay-error"]').textContent())
+      .toBe(t('kk', 'togyz.replay.empty'));
     await page.locator('[data-testid="togyz-pgn-input"]').fill(RECORD);
     await page.locator('[data-testid="togyz-load"]').click();
     await page.locator('[data-testid="togyz-board"]').waitFor();
-    await expect(page.locator('[data-testid="togyz-status"]').textContent()).resolves.toContain(
-      t('kk', 'togyz.replay.start'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-status"]').textContent())
+      .toContain(t('kk', 'togyz.replay.start'));
 
     await page.locator('[data-testid="togyz-next"]').click();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
-    await expect(page.locator('[data-testid="togyz-status"]').textContent()).resolves.toContain(
-      t('kk', 'togyz.replay.step', { n: 12, total: 59 }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-status"]').textContent())
+      .toContain(t('kk', 'togyz.replay.step', { n: 12, total: 59 }));
     // After move 6 (25X 27X) each side owns a tuzdyk.
     expect(await page.locator('.tz-tuzdyk').count()).toBe(2);
     await page.waitForTimeout(700);
     await shoot(page, 'togyz-desktop-kk-replay');
 
     await page.keyboard.press('End');
-    await expect(page.locator('[data-testid="togyz-status"]').textContent()).resolves.toContain(
-      t('kk', 'togyz.result.white', { white: 82, black: 48 }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-status"]').textContent())
+      .toContain(t('kk', 'togyz.result.white', { white: 82, black: 48 }));
     expect(await kazan(page, 'white')).toBe(82);
     expect(await kazan(page, 'black')).toBe(48);
     await page.locator('[data-testid="togyz-last"]').isDisabled();
@@ -180,9 +180,9 @@ describe.skipIf(!hasChromium)('togyz kumalak board', () => {
     // A broken record is refused with the move and the reason.
     await page.locator('[data-testid="togyz-pgn-input"]').fill(RECORD.replace('2. 99 91', '2. 99 92'));
     await page.locator('[data-testid="togyz-load"]').click();
-    await expect(page.locator('[data-testid="togyz-replay-error"]').textContent()).resolves.toContain(
-      'move 2',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="togyz-replay-error"]').textContent())
+      .toContain('move 2');
   });
 
   it('fits a phone: a game with the sowing animated, and the replay viewer', async () => {

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     const page = await fresh();
     await page.goto('/');
     await page.waitForURL('**/astana');
-    await expect(page.locator('h1').textContent()).resolves.toContain('ÓzgeEpic');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('ÓzgeEpic');
     const cards = page.locator('[data-testid="space-cards"] li');
     expect(await cards.count()).toBe(7);
     await shoot(page, 'home-en');
@@ -39,13 +39,13 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await shoot(page, 'hub-switcher-en', false);
     await page.locator('[data-testid="hub-switcher"] a[href="/shymkent"]').click();
     await page.waitForURL('**/shymkent');
-    await expect(page.locator('h1').textContent()).resolves.toContain('Shymkent');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Shymkent');
     await page.keyboard.press('Escape');
     await page.goto('/astana');
 
     await cards.first().locator('a').click();
     await page.waitForURL('**/astana/spaces/**');
-    expect((await page.locator('h1').textContent())?.trim()).not.toBe('');
+    await expect.poll(async () => (await page.locator('h1').textContent())?.trim()).not.toBe('');
     await shoot(page, 'space-en');
 
     const email = `aruzhan.${Date.now()}@example.kz`;
@@ -55,11 +55,13 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
     await page.locator('[data-testid="sign-up-form"] button[type="submit"]').click();
-    await expect(page.locator('[data-testid="signed-in-as"]').textContent()).resolves.toContain('Аружан');
+    await expect.poll(() => page.locator('[data-testid="signed-in-as"]').textContent()).toContain('Аружан');
 
     await page.locator('[data-testid="sign-out"]').click();
     await page.locator('[data-testid="nav-sign-in"]').waitFor();
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('en', 'signOut.done'));
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain(t('en', 'signOut.done'));
 
     await signIn(page, email, password);
     await page.goto('/astana');
@@ -68,10 +70,12 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     for (const locale of LOCALES) {
       await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
       await expect.poll(() => htmlLang(page)).toBe(locale);
-      await expect(page.locator('[data-testid="sign-out"]').textContent()).resolves.toBe(
-        t(locale, 'header.signOut'),
-      );
-      await expect(page.locator('#spaces-title').textContent()).resolves.toContain(t(locale, 'home.spaces'));
+      await expect
+        .poll(() => page.locator('[data-testid="sign-out"]').textContent())
+        .toBe(t(locale, 'header.signOut'));
+      await expect
+        .poll(() => page.locator('#spaces-title').textContent())
+        .toContain(t(locale, 'home.spaces'));
       await expect(
         page.locator('.lang-switcher [aria-pressed="true"]').getAttribute('data-locale'),
       ).resolves.toBe(locale);
@@ -86,7 +90,7 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await page.reload();
     await page.locator('#spaces-title').waitFor();
     expect(await htmlLang(page)).toBe('ru');
-    await expect(page.locator('#spaces-title').textContent()).resolves.toContain(t('ru', 'home.spaces'));
+    await expect.poll(() => page.locator('#spaces-title').textContent()).toContain(t('ru', 'home.spaces'));
     await expect
       .poll(async () => (await (await page.request.get('/api/v1/session')).json()).user?.locale)
       .toBe('ru');
@@ -119,17 +123,17 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await page.locator('input[name="email"]').fill('director@astana.ozgeepic.kz');
     await page.locator('input[name="password"]').fill('long-enough-password');
     await page.locator('[data-testid="sign-up-form"] button[type="submit"]').click();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
-      t('kk', 'problem.email_taken'),
-    );
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain(t('kk', 'problem.email_taken'));
 
     await page.goto('/sign-in');
     await page.locator('input[name="email"]').fill('director@astana.ozgeepic.kz');
     await page.locator('input[name="password"]').fill('wrong-password');
     await page.locator('[data-testid="sign-in-form"] button[type="submit"]').click();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
-      t('kk', 'problem.invalid_credentials'),
-    );
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain(t('kk', 'problem.invalid_credentials'));
     await shoot(page, 'sign-in-error-kk');
 
     // An address with no hub behind it says so.
@@ -165,9 +169,9 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await page.locator('input[name="password"]').fill('second-password-2');
     await page.locator('[data-testid="reset-form"] button[type="submit"]').click();
     await page.waitForURL('**/sign-in?reset=done');
-    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      t('en', 'signIn.passwordChanged'),
-    );
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain(t('en', 'signIn.passwordChanged'));
 
     await signIn(page, email, 'second-password-2');
 
@@ -179,9 +183,9 @@ describe.skipIf(!hasChromium)('a visitor', () => {
     await page.locator('[data-testid="reset-form"] button[type="submit"]').click();
     // A spent token may be reported as invalid or as expired; either way the page says so.
     const locale = (await htmlLang(page)) as 'kk';
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
-      new RegExp(`${t(locale, 'problem.token_invalid')}|${t(locale, 'problem.token_expired')}`),
-    );
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(new RegExp(`${t(locale, 'problem.token_invalid')}|${t(locale, 'problem.token_expired')}`));
     await page.context().close();
   });
 

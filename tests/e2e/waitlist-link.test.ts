@@ -108,9 +108,9 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
     await setLocale(page, 'en');
     const state = page.locator('[data-testid="waitlist-state"]');
     await expect.poll(() => state.getAttribute('data-state')).toBe('offered');
-    await expect(page.locator('[data-testid="waitlist-use-mail"]').textContent()).resolves.toBe(
-      t('en', 'offers.waitlist.useMailLink', { email }),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="waitlist-use-mail"]').textContent())
+      .toBe(t('en', 'offers.waitlist.useMailLink', { email }));
     await expect(page.locator('[data-testid="waitlist-checkout"]').count()).resolves.toBe(0);
     await noSerious(page);
     await shoot(page, 'waitlist-no-token-en');
@@ -124,14 +124,14 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
     await setLocale(page, 'en');
     const buyAs = page.locator('[data-testid="waitlist-buy-as"]');
     await buyAs.waitFor();
-    await expect(buyAs.textContent()).resolves.toContain(t('en', 'offers.waitlist.guestHint', { email }));
+    await expect.poll(() => buyAs.textContent()).toContain(t('en', 'offers.waitlist.guestHint', { email }));
     // Signing in instead comes back to this same link.
     const signInHref = await page.locator('[data-testid="waitlist-sign-in"]').getAttribute('href');
     expect(decodeURIComponent(signInHref ?? '')).toBe(`/sign-in?next=${url.pathname}${url.search}`);
     await noSerious(page);
     await shoot(page, 'waitlist-link-guest-en');
     await setLocale(page, 'ru');
-    await expect(buyAs.textContent()).resolves.toContain(t('ru', 'offers.waitlist.guestCheckout'));
+    await expect.poll(() => buyAs.textContent()).toContain(t('ru', 'offers.waitlist.guestCheckout'));
     await shoot(page, 'waitlist-link-guest-ru');
     await page.setViewportSize(PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -142,9 +142,9 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
     await page.locator('[data-testid="waitlist-checkout"]').click();
     await page.waitForURL(`**/${HUB}/performances/${performanceId}`);
     await page.locator('[data-testid="held"]').waitFor();
-    await expect(page.locator('[data-testid="hold-total"]').textContent()).resolves.toBe(
-      formatMoney(600_000, 'en'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="hold-total"]').textContent())
+      .toBe(formatMoney(600_000, 'en'));
     await expect(page.locator('input[name="email"]').inputValue()).resolves.toBe(email);
     await shoot(page, 'waitlist-link-checkout-en');
     await page.locator('[data-testid="checkout-submit"]').click();
