@@ -800,6 +800,8 @@ export const en = {
   'offers.waitlist.again': 'Back to this date',
   'offers.waitlist.leave': 'Leave the waiting list',
   'offers.waitlist.leaveQuestion': 'Leave the waiting list? You lose your place in line.',
+  'offers.waitlist.leaveHow':
+    'To leave the list, open this page in the browser you joined from or from the link in the mail, or sign in to the account you joined with.',
   'offers.waitlist.leaveOffered':
     'Leave the waiting list? The places held for you go to the next person in line.',
   'offers.waitlist.leaveConfirm': 'Yes, leave',

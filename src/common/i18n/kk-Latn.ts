@@ -790,6 +790,8 @@ export const kkLatn: CatalogOf<typeof en> = {
   'offers.waitlist.again': 'Osy künge oralu',
   'offers.waitlist.leave': 'Kütu tızımınen şyğu',
   'offers.waitlist.leaveQuestion': 'Kütu tızımınen şyğasyz ba? Kezektegı ornyñyz joiylady.',
+  'offers.waitlist.leaveHow':
+    'Tızımnen şyğu üşın būl bettı tızımge jazylğan brauzerde nemese hattağy sılteme arqyly aşyñyz, ne jazylğan akkauntyñyzğa kırıñız.',
   'offers.waitlist.leaveOffered':
     'Kütu tızımınen şyğasyz ba? Sızge saqtalğan oryndar kezektegı kelesı adamğa berıledı.',
   'offers.waitlist.leaveConfirm': 'İä, şyğu',

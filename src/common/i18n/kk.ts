@@ -807,6 +807,8 @@ export const kk: CatalogOf<typeof en> = {
   'offers.waitlist.again': 'Осы күнге оралу',
   'offers.waitlist.leave': 'Күту тізімінен шығу',
   'offers.waitlist.leaveQuestion': 'Күту тізімінен шығасыз ба? Кезектегі орныңыз жойылады.',
+  'offers.waitlist.leaveHow':
+    'Тізімнен шығу үшін бұл бетті тізімге жазылған браузерде немесе хаттағы сілтеме арқылы ашыңыз, не жазылған аккаунтыңызға кіріңіз.',
   'offers.waitlist.leaveOffered':
     'Күту тізімінен шығасыз ба? Сізге сақталған орындар кезектегі келесі адамға беріледі.',
   'offers.waitlist.leaveConfirm': 'Иә, шығу',

@@ -888,6 +888,8 @@ export const ru: CatalogOf<typeof en> = {
   'offers.waitlist.again': 'К этой дате',
   'offers.waitlist.leave': 'Выйти из листа ожидания',
   'offers.waitlist.leaveQuestion': 'Выйти из листа ожидания? Ваше место в очереди пропадёт.',
+  'offers.waitlist.leaveHow':
+    'Чтобы выйти из листа ожидания, откройте эту страницу в браузере, где вы записались, или по ссылке из письма, либо войдите в аккаунт, с которым записывались.',
   'offers.waitlist.leaveOffered':
     'Выйти из листа ожидания? Отложенные для вас места перейдут следующему в очереди.',
   'offers.waitlist.leaveConfirm': 'Да, выйти',
