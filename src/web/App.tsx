@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Audit } from './back-office/Audit.tsx';
 import { BackOfficeIndex } from './back-office/BackOfficeIndex.tsx';
 import { BackOfficeLayout } from './back-office/BackOfficeLayout.tsx';
+import { HubSettings } from './back-office/HubSettings.tsx';
 import { Hubs } from './back-office/Hubs.tsx';
 import { Overview } from './back-office/Overview.tsx';
 import { Spaces } from './back-office/Spaces.tsx';
@@ -79,6 +80,7 @@ export function App() {
                   <Route path="spaces" element={<Spaces />} />
                   <Route path="staff" element={<Staff />} />
                   <Route path="audit" element={<Audit />} />
+                  <Route path="settings" element={<HubSettings />} />
                   <Route path="hubs" element={<Hubs />} />
                   <Route path="program/*" element={lazyPage(<ProgramSection />)} />
                   <Route path="offers/*" element={lazyPage(<OffersSection />)} />

@@ -231,11 +231,57 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
         quantity: 1,
       })
     ).json();
-    expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(204);
+    expect(entry.key.length).toBeGreaterThan(20);
+    const leave = (key: string) =>
+      t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}?key=${encodeURIComponent(key)}`);
+    expect((await leave(entry.key)).statusCode).toBe(204);
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().status).toBe(
       'cancelled',
     );
-    expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(404);
+    expect((await leave(entry.key)).statusCode).toBe(404);
+  });
+
+  it('lets only whoever joined take a place off the list; the id alone is not enough', async () => {
+    const sold = await soldOutStanding(1);
+    const join = (c: Client, body: object = {}) =>
+      c.post(`/api/v1/hubs/astana/performances/${sold.performanceId}/waitlist`, { quantity: 1, ...body });
+    const guest = (await join(t.client(), { email: 'guest@example.kz' })).json();
+    const other = (await join(t.client(), { email: 'other@example.kz' })).json();
+    const url = (id: string, query = '') => `/api/v1/hubs/astana/waitlist/${id}${query}`;
+    const waiting = async (id: string) => (await t.client().get(url(id))).json().status === 'waiting';
+
+    // No credential, a forged key, another entry's key, a signed-in stranger: not found, and still waiting.
+    const stranger = await t.signedIn('resident@astana.ozgeepic.kz');
+    const forged = `${guest.key.slice(0, -2)}${guest.key.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const [c, query] of [
+      [t.client(), ''],
+      [t.client(), `?key=${forged}`],
+      [t.client(), `?key=${other.key}`],
+      [t.client(), `?offer=${guest.key}`],
+      [stranger, ''],
+    ] as const) {
+      const res = await c.delete(url(guest.id, query));
+      expect(res.statusCode, query).toBe(404);
+      expect(res.json().code).toBe('not_found');
+    }
+    expect(await waiting(guest.id)).toBe(true);
+    // The page learns whether its visitor may leave.
+    expect((await t.client().get(url(guest.id))).json().mayLeave).toBe(false);
+    expect((await t.client().get(url(guest.id, `?key=${guest.key}`))).json().mayLeave).toBe(true);
+    expect((await t.client().delete(url(guest.id, `?key=${guest.key}`))).statusCode).toBe(204);
+
+    // An account that joined leaves signed in, without a key; not signed out.
+    const joiner = t.client();
+    await joiner.post('/api/v1/auth/sign-up', {
+      email: 'leaving-account@example.kz',
+      password: 'dombyra-2026-kz',
+      name: 'Leaving Account',
+    });
+    const mine = (await join(joiner)).json();
+    expect((await t.client().delete(url(mine.id))).statusCode).toBe(404);
+    expect((await joiner.get(url(mine.id))).json().mayLeave).toBe(true);
+    expect((await joiner.delete(url(mine.id))).statusCode).toBe(204);
+    expect(await waiting(other.id)).toBe(true);
   });
 
   it('gives offered places straight back when the person leaves the list', async () => {
@@ -249,7 +295,13 @@ describe.each(DRIVERS)('waiting list (%s)', (driver) => {
     await desk.post(`/api/v1/hubs/astana/orders/${orders[0].id}/refund`, { reason: 'ill' });
     await job();
     expect((await t.client().get(`/api/v1/hubs/astana/waitlist/${entry.id}`)).json().status).toBe('offered');
-    expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(204);
+    // The offer mail's link is enough to say no: its token lets the reader leave.
+    const mail = (await readOutbox(t.outboxDir)).find((m) => m.to.includes('leaver@example.kz'));
+    const offer = new URL(linkIn(mail?.text ?? '', '/waitlist/')).searchParams.get('offer') ?? '';
+    expect((await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}`)).statusCode).toBe(404);
+    expect(
+      (await t.client().delete(`/api/v1/hubs/astana/waitlist/${entry.id}?offer=${offer}`)).statusCode,
+    ).toBe(204);
     const perf = (await t.client().get(`/api/v1/hubs/astana/performances/${performanceId}`)).json();
     expect(perf.areas[0].available).toBe(1);
   });

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
   it('finds no serious violation in the back office', async () => {
     const page = await newPage(browser, server.url);
     await signIn(page, 'admin@ozgeepic.kz');
-    for (const section of ['', '/spaces', '/staff', '/audit', '/hubs']) {
+    for (const section of ['', '/spaces', '/staff', '/audit', '/settings', '/hubs']) {
       await page.goto(`/back-office/astana${section}`);
       await page.locator('[data-testid="bo-nav"]').waitFor();
       await page.locator('.bo-content h1').waitFor();

@@ -112,6 +112,11 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
       .poll(() => page.locator('[data-testid="waitlist-use-mail"]').textContent())
       .toBe(t('en', 'offers.waitlist.useMailLink', { email }));
     await expect(page.locator('[data-testid="waitlist-checkout"]').count()).resolves.toBe(0);
+    // Nor can the id alone take the place off the list.
+    await expect(page.locator('[data-testid="waitlist-leave"]').count()).resolves.toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="waitlist-leave-how"]').textContent())
+      .toBe(t('en', 'offers.waitlist.leaveHow'));
     await noSerious(page);
     await shoot(page, 'waitlist-no-token-en');
     await page.context().close();
@@ -125,6 +130,8 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
     const buyAs = page.locator('[data-testid="waitlist-buy-as"]');
     await buyAs.waitFor();
     await expect.poll(() => buyAs.textContent()).toContain(t('en', 'offers.waitlist.guestHint', { email }));
+    // The mailed link may also say no to the places.
+    await expect.poll(() => page.locator('[data-testid="waitlist-leave"]').count()).toBe(1);
     // Signing in instead comes back to this same link.
     const signInHref = await page.locator('[data-testid="waitlist-sign-in"]').getAttribute('href');
     expect(decodeURIComponent(signInHref ?? '')).toBe(`/sign-in?next=${url.pathname}${url.search}`);
@@ -160,6 +167,37 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
       })
       .toBe('paid');
     await expect(page.textContent('body')).resolves.toContain(email);
+    await page.context().close();
+  });
+
+  it('a guest who joined leaves from the status page; the bare id in another browser cannot', async () => {
+    const page = await newPage(browser, server.url);
+    await page.goto(`/${HUB}/performances/${performanceId}#waitlist`);
+    await setLocale(page, 'en');
+    const form = page.locator('[data-testid="waitlist-form"]');
+    await form.locator('input[name="waitlistEmail"]').fill('guest.leaver@example.kz');
+    await form.locator('[data-testid="waitlist-submit"]').click();
+    await page.locator('[data-testid="waitlist-status-link"]').click();
+    await page.waitForURL(`**/${HUB}/waitlist/**`);
+    const statusUrl = new URL(page.url());
+    expect(statusUrl.searchParams.get('key')?.length).toBeGreaterThan(20);
+    const state = page.locator('[data-testid="waitlist-state"]');
+    await expect.poll(() => state.getAttribute('data-state')).toBe('waiting');
+
+    // The same place opened elsewhere by its id alone: no way to leave.
+    const elsewhere = await newPage(browser, server.url);
+    await elsewhere.goto(statusUrl.pathname);
+    await elsewhere.locator('[data-testid="waitlist-leave-how"]').waitFor();
+    await expect(elsewhere.locator('[data-testid="waitlist-leave"]').count()).resolves.toBe(0);
+    await elsewhere.context().close();
+
+    // Back in the joining browser without the key in the address: the browser kept it.
+    await page.goto(statusUrl.pathname);
+    await page.locator('[data-testid="waitlist-leave"]').click();
+    await page.locator('[data-testid="waitlist-leave-confirm"]').click();
+    await expect.poll(() => state.getAttribute('data-state')).toBe('cancelled');
+    await noSerious(page);
+    await shoot(page, 'waitlist-guest-left-en');
     await page.context().close();
   });
 });

@@ -2,6 +2,7 @@
 // each in every language; `detail` is an English fallback for API clients.
 export const PROBLEM_CODES = [
   'validation_failed',
+  'invalid_bin',
   'malformed_json',
   'body_too_large',
   'unsupported_media_type',

@@ -1,6 +1,6 @@
 // API contract of receipts and box-office reports.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { LocalizedTextSchema, literals, Uuid } from './schemas.ts';
+import { HubLegalSchema, LocalizedTextSchema, literals, Uuid } from './schemas.ts';
 
 const Timestamp = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -35,12 +35,16 @@ export const FiscalReceiptSchema = Type.Object({
 export const ReceiptSchema = Type.Object({
   orderId: Uuid,
   orderNumber: Type.Integer(),
-  /** the seller as the hub records it: name, city and the time zone its times are read in */
+  /**
+   * the seller as the hub records it: name, city, the time zone its times are read in, and who
+   * runs it in law (registered name, BIN, address, VAT registration); legal is null until entered
+   */
   hub: Type.Object({
     slug: Type.String(),
     name: LocalizedTextSchema,
     city: LocalizedTextSchema,
     timeZone: Type.String(),
+    legal: Nullable(HubLegalSchema),
   }),
   status: literals(['pending_payment', 'paid', 'expired', 'cancelled', 'refunded'] as const),
   locale: Type.String(),

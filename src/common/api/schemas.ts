@@ -123,6 +123,35 @@ export const SPACE_KINDS = [
 export const SpaceKindSchema = literals(SPACE_KINDS);
 export type SpaceKind = (typeof SPACE_KINDS)[number];
 
+/** The seller a receipt names: who runs the hub in law. */
+export const HubLegalSchema = Type.Object(
+  {
+    /** the registered name, e.g. ТОО «ÓzgeEpic» / «ÓzgeEpic» ЖШС */
+    name: LocalizedTextSchema,
+    bin: Type.String({
+      pattern: '^[0-9]{12}$',
+      description: 'BIN (or an individual entrepreneur’s IIN): 12 digits, the last a check digit',
+    }),
+    /** the registered address */
+    address: LocalizedTextSchema,
+    /** registered for VAT */
+    vatPayer: Type.Boolean(),
+    /** the VAT registration certificate, when the hub has one (only a VAT payer) */
+    vatCertificate: Type.Union([
+      Type.Object(
+        {
+          series: Type.String({ pattern: '^[0-9]{1,10}$' }),
+          number: Type.String({ pattern: '^[0-9]{1,12}$' }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+  },
+  { additionalProperties: false },
+);
+export type HubLegalDto = Static<typeof HubLegalSchema>;
+
 export const HubSchema = Type.Object({
   id: Uuid,
   slug: Type.String(),
@@ -130,6 +159,8 @@ export const HubSchema = Type.Object({
   city: LocalizedTextSchema,
   description: LocalizedTextSchema,
   timeZone: Type.String(),
+  /** null until the hub's legal details are entered */
+  legal: Type.Union([HubLegalSchema, Type.Null()]),
 });
 export type HubDto = Static<typeof HubSchema>;
 
@@ -163,6 +194,8 @@ export const UpdateHubBody = Type.Object(
     city: Type.Optional(LocalizedTextSchema),
     description: Type.Optional(LocalizedTextSchema),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** the legal details as a whole; null clears them */
+    legal: Type.Optional(Type.Union([HubLegalSchema, Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -370,6 +370,10 @@ export const en = {
   'receipt.localRegister':
     "Issued by the hub's own register, which is not yet connected to a fiscal data operator.",
   'receipt.thanks': 'Thank you!',
+  'receipt.bin': 'BIN {bin}',
+  'receipt.vatCertificate': 'VAT registration: series {series} № {number}',
+  'receipt.vatPayer': 'VAT payer',
+  'receipt.notVatPayer': 'Not a VAT payer',
   'receipt.toolbar': 'Receipt',
   'receipt.print': 'Print',
   'receipt.paper': 'Paper',
@@ -407,6 +411,9 @@ export const en = {
   'validation.slug': 'Use lower-case Latin letters, digits and hyphens, starting with a letter or digit.',
   'validation.oneLanguage': 'Fill in at least one language.',
   'validation.invalid': 'Check this field.',
+  'validation.bin':
+    'A BIN has 12 digits, the last one a check digit that must match: check the number against the registration documents.',
+  'validation.digits': 'Use digits only.',
   'form.fixErrors': 'Please correct the fields marked below.',
 
   'signUp.title': 'Create an account',
@@ -472,6 +479,7 @@ export const en = {
   'bo.nav.staff': 'Staff',
   'bo.nav.audit': 'Audit log',
   'bo.nav.hubs': 'Hubs',
+  'bo.nav.settings': 'Hub settings',
 
   // Box-office desk and door scanner
   'desk.nav': 'Box office',
@@ -716,6 +724,23 @@ export const en = {
   'bo.hubs.created': 'Hub “{name}” created.',
   'bo.hubs.openSite': 'Site',
   'bo.hubs.openBackOffice': 'Back office',
+  'bo.settings.title': 'Hub settings',
+  'bo.settings.profile': 'About the hub',
+  'bo.settings.profileSaved': 'The hub’s details are saved.',
+  'bo.settings.legal': 'Legal details',
+  'bo.settings.legalIntro':
+    'Receipts name the seller with these details. Enter them as in the registration documents: the name as registered in each language (e.g. «ÓzgeEpic» ЖШС, ТОО «ÓzgeEpic»), the BIN and the registered address.',
+  'bo.settings.legalMissing': 'No legal details yet: receipts name only the hub.',
+  'bo.settings.legalName': 'Registered name',
+  'bo.settings.bin': 'BIN',
+  'bo.settings.binHint': '12 digits; an individual entrepreneur enters their IIN.',
+  'bo.settings.legalAddress': 'Registered address',
+  'bo.settings.vatPayer': 'Registered for VAT',
+  'bo.settings.vatCertificate': 'VAT registration certificate',
+  'bo.settings.vatCertificateHint': 'Leave both empty if there is no certificate.',
+  'bo.settings.vatSeries': 'Series',
+  'bo.settings.vatNumber': 'Number',
+  'bo.settings.legalSaved': 'Legal details saved; receipts show them now.',
 
   'audit.hub.create': 'Created a hub',
   'audit.hub.update': 'Changed the hub’s details',
@@ -775,6 +800,8 @@ export const en = {
   'offers.waitlist.again': 'Back to this date',
   'offers.waitlist.leave': 'Leave the waiting list',
   'offers.waitlist.leaveQuestion': 'Leave the waiting list? You lose your place in line.',
+  'offers.waitlist.leaveHow':
+    'To leave the list, open this page in the browser you joined from or from the link in the mail, or sign in to the account you joined with.',
   'offers.waitlist.leaveOffered':
     'Leave the waiting list? The places held for you go to the next person in line.',
   'offers.waitlist.leaveConfirm': 'Yes, leave',
@@ -1008,6 +1035,8 @@ export const en = {
   'offers.vouchers.latest': 'Latest vouchers',
   'offers.vouchers.none': 'No gift vouchers yet.',
   'problem.validation_failed': 'Some fields are not filled in correctly.',
+  'problem.invalid_bin':
+    'This BIN is not valid: its last digit does not match the check digit. Check the number.',
   'problem.malformed_json': 'The request could not be read. Reload the page and try again.',
   'problem.body_too_large': 'That is too much text to send at once. Shorten it and try again.',
   'problem.unsupported_media_type': 'The request was sent in a format the server does not accept.',

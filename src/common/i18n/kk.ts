@@ -372,6 +372,10 @@ export const kk: CatalogOf<typeof en> = {
   'receipt.fiscalPending': 'Фискалдық чек рәсімделуде; дайын болғанда осында шығады.',
   'receipt.localRegister': 'Хабтың өз кассасы берді, ол әлі фискалдық деректер операторына қосылмаған.',
   'receipt.thanks': 'Рақмет!',
+  'receipt.bin': 'БСН {bin}',
+  'receipt.vatCertificate': 'ҚҚС: куәлік сериясы {series} № {number}',
+  'receipt.vatPayer': 'ҚҚС төлеушісі',
+  'receipt.notVatPayer': 'ҚҚС төлеушісі емес',
   'receipt.toolbar': 'Чек',
   'receipt.print': 'Басып шығару',
   'receipt.paper': 'Қағаз',
@@ -410,6 +414,9 @@ export const kk: CatalogOf<typeof en> = {
     'Кіші латын әріптерін, цифрларды және сызықшаларды қолданыңыз; бірінші таңба әріп не цифр болсын.',
   'validation.oneLanguage': 'Кемінде бір тілде толтырыңыз.',
   'validation.invalid': 'Бұл өрісті тексеріңіз.',
+  'validation.bin':
+    'БСН 12 цифрдан тұрады, соңғысы — бақылау цифры, ол сәйкес келуі керек: нөмірді тіркеу құжаттарымен салыстырыңыз.',
+  'validation.digits': 'Тек цифрлар жазыңыз.',
   'form.fixErrors': 'Төменде белгіленген өрістерді түзетіңіз.',
 
   'signUp.title': 'Тіркелу',
@@ -475,6 +482,7 @@ export const kk: CatalogOf<typeof en> = {
   'bo.nav.staff': 'Қызметкерлер',
   'bo.nav.audit': 'Әрекеттер журналы',
   'bo.nav.hubs': 'Хабтар',
+  'bo.nav.settings': 'Хаб баптаулары',
 
   // Box-office desk and door scanner
   'desk.nav': 'Билет кассасы',
@@ -723,6 +731,23 @@ export const kk: CatalogOf<typeof en> = {
   'bo.hubs.created': '«{name}» хабы құрылды.',
   'bo.hubs.openSite': 'Сайт',
   'bo.hubs.openBackOffice': 'Басқару панелі',
+  'bo.settings.title': 'Хаб баптаулары',
+  'bo.settings.profile': 'Хаб туралы',
+  'bo.settings.profileSaved': 'Хаб деректері сақталды.',
+  'bo.settings.legal': 'Заңды деректемелер',
+  'bo.settings.legalIntro':
+    'Бұл деректемелер чектерде сатушы ретінде басылады. Оларды тіркеу құжаттарындағыдай енгізіңіз: әр тілдегі тіркелген атауы (мысалы, «ÓzgeEpic» ЖШС), БСН және заңды мекенжайы.',
+  'bo.settings.legalMissing': 'Деректемелер әлі енгізілмеген: чектерде тек хаб атауы көрсетіледі.',
+  'bo.settings.legalName': 'Ұйымның атауы',
+  'bo.settings.bin': 'БСН',
+  'bo.settings.binHint': '12 цифр; жеке кәсіпкер ЖСН-ін енгізеді.',
+  'bo.settings.legalAddress': 'Заңды мекенжайы',
+  'bo.settings.vatPayer': 'ҚҚС төлеушісі',
+  'bo.settings.vatCertificate': 'ҚҚС бойынша тіркеу есебіне қою туралы куәлік',
+  'bo.settings.vatCertificateHint': 'Куәлік болмаса, екі өрісті де бос қалдырыңыз.',
+  'bo.settings.vatSeries': 'Сериясы',
+  'bo.settings.vatNumber': 'Нөмірі',
+  'bo.settings.legalSaved': 'Деректемелер сақталды; енді олар чектерде көрсетіледі.',
 
   'audit.hub.create': 'Хаб құрылды',
   'audit.hub.update': 'Хаб туралы мәліметтер өзгертілді',
@@ -782,6 +807,8 @@ export const kk: CatalogOf<typeof en> = {
   'offers.waitlist.again': 'Осы күнге оралу',
   'offers.waitlist.leave': 'Күту тізімінен шығу',
   'offers.waitlist.leaveQuestion': 'Күту тізімінен шығасыз ба? Кезектегі орныңыз жойылады.',
+  'offers.waitlist.leaveHow':
+    'Тізімнен шығу үшін бұл бетті тізімге жазылған браузерде немесе хаттағы сілтеме арқылы ашыңыз, не жазылған аккаунтыңызға кіріңіз.',
   'offers.waitlist.leaveOffered':
     'Күту тізімінен шығасыз ба? Сізге сақталған орындар кезектегі келесі адамға беріледі.',
   'offers.waitlist.leaveConfirm': 'Иә, шығу',
@@ -1017,6 +1044,7 @@ export const kk: CatalogOf<typeof en> = {
   'offers.vouchers.latest': 'Соңғы сертификаттар',
   'offers.vouchers.none': 'Әзірге сертификат жоқ.',
   'problem.validation_failed': 'Кейбір өрістер дұрыс толтырылмаған.',
+  'problem.invalid_bin': 'Бұл БСН жарамсыз: соңғы цифры бақылау цифрына сәйкес келмейді. Нөмірді тексеріңіз.',
   'problem.malformed_json': 'Сұрауды оқу мүмкін болмады. Бетті жаңартып, қайталап көріңіз.',
   'problem.body_too_large': 'Бір мезетте жіберуге мәтін тым көп. Қысқартып, қайталап көріңіз.',
   'problem.unsupported_media_type': 'Сұрау сервер қабылдамайтын пішімде жіберілді.',

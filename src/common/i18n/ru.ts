@@ -415,6 +415,10 @@ export const ru: CatalogOf<typeof en> = {
   'receipt.localRegister':
     'Выдан собственной кассой хаба, ещё не подключённой к оператору фискальных данных.',
   'receipt.thanks': 'Спасибо!',
+  'receipt.bin': 'БИН {bin}',
+  'receipt.vatCertificate': 'НДС: свидетельство серия {series} № {number}',
+  'receipt.vatPayer': 'Плательщик НДС',
+  'receipt.notVatPayer': 'Не является плательщиком НДС',
   'receipt.toolbar': 'Чек',
   'receipt.print': 'Печать',
   'receipt.paper': 'Бумага',
@@ -454,6 +458,9 @@ export const ru: CatalogOf<typeof en> = {
   'validation.slug': 'Используйте строчные латинские буквы, цифры и дефисы; первым — буква или цифра.',
   'validation.oneLanguage': 'Заполните хотя бы один язык.',
   'validation.invalid': 'Проверьте это поле.',
+  'validation.bin':
+    'БИН состоит из 12 цифр, последняя — контрольная и должна совпадать: сверьте номер с регистрационными документами.',
+  'validation.digits': 'Только цифры.',
   'form.fixErrors': 'Исправьте отмеченные ниже поля.',
 
   'signUp.title': 'Регистрация',
@@ -518,6 +525,7 @@ export const ru: CatalogOf<typeof en> = {
   'bo.nav.staff': 'Команда',
   'bo.nav.audit': 'Журнал действий',
   'bo.nav.hubs': 'Хабы',
+  'bo.nav.settings': 'Настройки хаба',
 
   // Box-office desk and door scanner
   'desk.nav': 'Касса',
@@ -801,6 +809,23 @@ export const ru: CatalogOf<typeof en> = {
   'bo.hubs.created': 'Хаб «{name}» создан.',
   'bo.hubs.openSite': 'Сайт',
   'bo.hubs.openBackOffice': 'Бэк-офис',
+  'bo.settings.title': 'Настройки хаба',
+  'bo.settings.profile': 'О хабе',
+  'bo.settings.profileSaved': 'Данные хаба сохранены.',
+  'bo.settings.legal': 'Юридические реквизиты',
+  'bo.settings.legalIntro':
+    'Эти реквизиты печатаются в чеках как данные продавца. Укажите их как в регистрационных документах: наименование на каждом языке (например, ТОО «ÓzgeEpic», «ÓzgeEpic» ЖШС), БИН и юридический адрес.',
+  'bo.settings.legalMissing': 'Реквизиты ещё не указаны: в чеках указано только название хаба.',
+  'bo.settings.legalName': 'Наименование организации',
+  'bo.settings.bin': 'БИН',
+  'bo.settings.binHint': '12 цифр; индивидуальный предприниматель указывает ИИН.',
+  'bo.settings.legalAddress': 'Юридический адрес',
+  'bo.settings.vatPayer': 'Плательщик НДС',
+  'bo.settings.vatCertificate': 'Свидетельство о постановке на учёт по НДС',
+  'bo.settings.vatCertificateHint': 'Оставьте оба поля пустыми, если свидетельства нет.',
+  'bo.settings.vatSeries': 'Серия',
+  'bo.settings.vatNumber': 'Номер',
+  'bo.settings.legalSaved': 'Реквизиты сохранены; теперь они указаны в чеках.',
 
   'audit.hub.create': 'Создан хаб',
   'audit.hub.update': 'Изменены сведения о хабе',
@@ -863,6 +888,8 @@ export const ru: CatalogOf<typeof en> = {
   'offers.waitlist.again': 'К этой дате',
   'offers.waitlist.leave': 'Выйти из листа ожидания',
   'offers.waitlist.leaveQuestion': 'Выйти из листа ожидания? Ваше место в очереди пропадёт.',
+  'offers.waitlist.leaveHow':
+    'Чтобы выйти из листа ожидания, откройте эту страницу в браузере, где вы записались, или по ссылке из письма, либо войдите в аккаунт, с которым записывались.',
   'offers.waitlist.leaveOffered':
     'Выйти из листа ожидания? Отложенные для вас места перейдут следующему в очереди.',
   'offers.waitlist.leaveConfirm': 'Да, выйти',
@@ -1107,6 +1134,8 @@ export const ru: CatalogOf<typeof en> = {
   'offers.vouchers.latest': 'Последние сертификаты',
   'offers.vouchers.none': 'Сертификатов пока нет.',
   'problem.validation_failed': 'Некоторые поля заполнены неверно.',
+  'problem.invalid_bin':
+    'Этот БИН недействителен: последняя цифра не совпадает с контрольной. Проверьте номер.',
   'problem.malformed_json': 'Не удалось прочитать запрос. Обновите страницу и попробуйте снова.',
   'problem.body_too_large': 'Слишком много текста за один раз. Сократите его и попробуйте снова.',
   'problem.unsupported_media_type': 'Запрос отправлен в формате, который сервер не принимает.',

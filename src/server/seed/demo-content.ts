@@ -1,5 +1,5 @@
 // Demo content: the network's hubs and the spaces every ÓzgeEpic hub has.
-import type { LocalizedTextDto, SpaceKind } from '../../common/api/schemas.ts';
+import type { HubLegalDto, LocalizedTextDto, SpaceKind } from '../../common/api/schemas.ts';
 
 export interface DemoHub {
   slug: string;
@@ -7,7 +7,13 @@ export interface DemoHub {
   city: LocalizedTextDto;
   description: LocalizedTextDto;
   timeZone: string;
+  legal: HubLegalDto;
 }
+
+// One company runs the network: the Astana hub is its head office, the regional hubs its
+// branches, each registered with a BIN of its own (the fifth digit 4: a resident legal entity;
+// the sixth 0 for the head office, 1 for a branch). VAT is registered for the company as a whole.
+const VAT_CERTIFICATE = { series: '62001', number: '0047718' };
 
 export const DEMO_HUBS: DemoHub[] = [
   {
@@ -20,6 +26,17 @@ export const DEMO_HUBS: DemoHub[] = [
       en: 'A creative hub in the Mirny Dom residential complex: an ethno-museum, an artisans’ workshop, a versatile hall for contemporary art exhibitions and musical and literary evenings, a modern art gallery, a theater space, an interactive national games area and a bookstore of Kazakh publishing houses. Young talent makes, shows and sells its work here.',
     },
     timeZone: 'Asia/Almaty',
+    legal: {
+      name: { kk: '«ÓzgeEpic» ЖШС', ru: 'ТОО «ÓzgeEpic»', en: 'ÓzgeEpic LLP' },
+      bin: '190340018723',
+      address: {
+        kk: '010000, Астана қаласы, Есіл ауданы, Қабанбай батыр даңғылы, 17, 2-тұрғын емес үй-жай',
+        ru: '010000, г. Астана, район Есиль, проспект Кабанбай батыра, 17, нежилое помещение 2',
+        en: 'Non-residential premises 2, 17 Kabanbay Batyr Avenue, Esil district, Astana 010000',
+      },
+      vatPayer: true,
+      vatCertificate: VAT_CERTIFICATE,
+    },
   },
   {
     slug: 'shymkent',
@@ -31,6 +48,21 @@ export const DEMO_HUBS: DemoHub[] = [
       en: 'The first regional creative hub in the south: workshops, exhibitions and evenings for artisans, young artists and musicians.',
     },
     timeZone: 'Asia/Almaty',
+    legal: {
+      name: {
+        kk: '«ÓzgeEpic» ЖШС Шымкент филиалы',
+        ru: 'Шымкентский филиал ТОО «ÓzgeEpic»',
+        en: 'ÓzgeEpic LLP, Shymkent branch',
+      },
+      bin: '190541019378',
+      address: {
+        kk: '160000, Шымкент қаласы, Әл-Фараби ауданы, Байтұрсынов көшесі, 42',
+        ru: '160000, г. Шымкент, Аль-Фарабийский район, улица Байтурсынова, 42',
+        en: '42 Baitursynov Street, Al-Farabi district, Shymkent 160000',
+      },
+      vatPayer: true,
+      vatCertificate: VAT_CERTIFICATE,
+    },
   },
   {
     slug: 'aktobe',
@@ -42,6 +74,21 @@ export const DEMO_HUBS: DemoHub[] = [
       en: 'The creative hub of Western Kazakhstan: a theater studio, a gallery and a national games club.',
     },
     timeZone: 'Asia/Aqtobe',
+    legal: {
+      name: {
+        kk: '«ÓzgeEpic» ЖШС Ақтөбе филиалы',
+        ru: 'Актюбинский филиал ТОО «ÓzgeEpic»',
+        en: 'ÓzgeEpic LLP, Aktobe branch',
+      },
+      bin: '210941005844',
+      address: {
+        kk: '030000, Ақтөбе қаласы, Әбілқайыр хан даңғылы, 58',
+        ru: '030000, г. Актобе, проспект Абилкайыр хана, 58',
+        en: '58 Abilkaiyr Khan Avenue, Aktobe 030000',
+      },
+      vatPayer: true,
+      vatCertificate: VAT_CERTIFICATE,
+    },
   },
 ];
 

@@ -3,6 +3,7 @@ import { createHub, createSpace } from '../modules/hubs/service.ts';
 import { grantRole } from '../modules/staff/service.ts';
 import type { Db } from '../platform/db/db.ts';
 import { DEMO_ACCOUNTS, DEMO_HUBS, DEMO_PASSWORD, DEMO_SPACES } from './demo-content.ts';
+import { seedOffers } from './demo-offers.ts';
 import { seedSeason } from './demo-season.ts';
 
 /** Fills an empty database with the demo network; does nothing when any hub exists. */
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db, scryptCost: number): Promise<boolean> {
       if (hubId && account.role) await grantRole(q, hubId, user.id, account.role);
     }
     await seedSeason(q, hubIds);
+    await seedOffers(q, hubIds);
     return true;
   });
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/locale.tsx';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 // Kazakhstan's IANA zones; since March 2024 all of them keep UTC+5.
-const KZ_TIME_ZONES = [
+export const KZ_TIME_ZONES = [
   'Asia/Almaty',
   'Asia/Qostanay',
   'Asia/Qyzylorda',

@@ -15,6 +15,7 @@ export interface Section {
     | 'spaces'
     | 'staff'
     | 'audit'
+    | 'settings'
     | 'hubs'
     | 'desk'
     | 'door';
@@ -47,6 +48,7 @@ export const SECTIONS: readonly Section[] = [
     visible: (g, h) => can(g, 'staff.view', h) || can(g, 'staff.manage', h),
   },
   { id: 'audit', path: 'audit', label: 'bo.nav.audit', visible: (g, h) => can(g, 'audit.view', h) },
+  { id: 'settings', path: 'settings', label: 'bo.nav.settings', visible: (g, h) => can(g, 'hub.edit', h) },
   { id: 'desk', path: 'desk', label: 'desk.nav', visible: (g, h) => can(g, 'boxOffice.sell', h) },
   { id: 'door', path: 'door', label: 'door.nav', visible: (g, h) => can(g, 'boxOffice.sell', h) },
   // Hubs are the network's, not one hub's: only a network admin manages them.

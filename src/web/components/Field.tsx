@@ -14,6 +14,7 @@ interface FieldProps {
   lang?: string;
   maxLength?: number;
   readOnly?: boolean;
+  inputMode?: 'numeric' | 'text';
 }
 
 /** A labelled input with its hint and error tied to it for assistive technology. */

@@ -25,5 +25,6 @@ export function serverCheckFor(field: string): Check {
   if (field === 'email') return { key: 'validation.email' };
   if (field === 'password') return { key: 'validation.passwordLength', count: MIN_PASSWORD };
   if (field === 'slug') return { key: 'validation.slug' };
+  if (field === 'legal.bin') return { key: 'validation.bin' };
   return { key: 'validation.invalid' };
 }

@@ -10,7 +10,7 @@ import { checkEmail } from '../components/validate.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 import { joinedWaitlist, rememberWaitlist } from './storage.ts';
-import type { WaitlistEntryDto } from './types.ts';
+import type { WaitlistEntryDto, WaitlistJoinedDto } from './types.ts';
 import './offers.css';
 
 export function WaitlistJoin({ hubSlug, performance }: { hubSlug: string; performance: PerformanceDto }) {
@@ -19,6 +19,7 @@ export function WaitlistJoin({ hubSlug, performance }: { hubSlug: string; perfor
   const [email, setEmail] = useState(user?.email ?? '');
   const [quantity, setQuantity] = useState(1);
   const [entry, setEntry] = useState<WaitlistEntryDto | undefined>(undefined);
+  const [entryKey, setEntryKey] = useState<string | undefined>(undefined);
   const form = useForm<'email' | 'quantity'>();
   const qtyId = useId();
   const base = `/hubs/${encodeURIComponent(hubSlug)}`;
@@ -29,14 +30,16 @@ export function WaitlistJoin({ hubSlug, performance }: { hubSlug: string; perfor
 
   // A place joined earlier from this browser is shown again while it is still waiting.
   useEffect(() => {
-    const id = joinedWaitlist(performance.id);
-    if (!id) return;
+    const place = joinedWaitlist(performance.id);
+    if (!place) return;
     let live = true;
-    api<WaitlistEntryDto>('GET', `${base}/waitlist/${id}`).then(
+    api<WaitlistEntryDto>('GET', `${base}/waitlist/${place.id}`).then(
       (e) => {
         if (!live) return;
-        if (e.status === 'waiting' || e.status === 'offered') setEntry(e);
-        else rememberWaitlist(performance.id, undefined);
+        if (e.status === 'waiting' || e.status === 'offered') {
+          setEntry(e);
+          setEntryKey(place.key);
+        } else rememberWaitlist(performance.id, undefined);
       },
       () => rememberWaitlist(performance.id, undefined),
     );
@@ -49,18 +52,22 @@ export function WaitlistJoin({ hubSlug, performance }: { hubSlug: string; perfor
     e.preventDefault();
     if (form.busy) return;
     await form.submit({ email: checkEmail(email) }, async () => {
-      const joined = await api<WaitlistEntryDto>('POST', `${base}/performances/${performance.id}/waitlist`, {
+      const joined = await api<WaitlistJoinedDto>('POST', `${base}/performances/${performance.id}/waitlist`, {
         email: email.trim(),
         ...(user?.name ? { name: user.name } : {}),
         quantity,
         locale,
       });
-      rememberWaitlist(performance.id, joined.id);
+      rememberWaitlist(performance.id, { id: joined.id, key: joined.key });
       setEntry(joined);
+      setEntryKey(joined.key);
     });
   }
 
-  const statusLink = entry ? `/${hubSlug}/waitlist/${entry.id}` : '';
+  // The key in the link lets whoever joined leave the list from the status page.
+  const statusLink = entry
+    ? `/${hubSlug}/waitlist/${entry.id}${entryKey ? `?key=${encodeURIComponent(entryKey)}` : ''}`
+    : '';
   return (
     <section
       className="waitlist-join"

@@ -1,7 +1,8 @@
 // /:hubSlug/waitlist/:id — the link in the mail: where a visitor stands in a waiting list, the
 // places held for them when their turn comes, and a way out. The offer mail's link carries a
 // token (?offer=…): with it, whoever opens the link may buy the places, signed in as any
-// account or as a guest; without it, only the account that joined.
+// account or as a guest; without it, only the account that joined. Leaving takes the same, or
+// the entry's key (?key=…, or kept by the browser that joined): the id alone is not enough.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { HoldDto } from '../../common/api/box-office.ts';
@@ -19,7 +20,7 @@ import { useHubDetail } from '../pages/useHubDetail.ts';
 import { Countdown } from '../program/Countdown.tsx';
 import { seatNameFromId } from '../program/shared.ts';
 import { useSession } from '../session/session.tsx';
-import { handOverHold, rememberWaitlist } from './storage.ts';
+import { handOverHold, rememberedKey, rememberWaitlist } from './storage.ts';
 import type { WaitlistClaimDto, WaitlistEntryDto } from './types.ts';
 import '../program/program.css';
 import './offers.css';
@@ -31,14 +32,20 @@ export function WaitlistPage() {
   const { hubSlug = '', id = '' } = useParams();
   const [params] = useSearchParams();
   const offer = params.get('offer') ?? undefined;
+  const keyParam = params.get('key') ?? undefined;
   const { locale, t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
   const base = `/hubs/${encodeURIComponent(hubSlug)}`;
   const { data: hub, error: hubError } = useHubDetail(hubSlug);
-  const entry = useApi<WaitlistEntryDto>(
-    `${base}/waitlist/${encodeURIComponent(id)}${offer ? `?offer=${encodeURIComponent(offer)}` : ''}`,
-  );
+  const [remembered] = useState(() => (keyParam ? undefined : rememberedKey(id)));
+  const key = keyParam ?? remembered;
+  const credentials = new URLSearchParams({
+    ...(offer ? { offer } : {}),
+    ...(key ? { key } : {}),
+  }).toString();
+  const query = credentials ? `?${credentials}` : '';
+  const entry = useApi<WaitlistEntryDto>(`${base}/waitlist/${encodeURIComponent(id)}${query}`);
   const e = entry.data;
   const perf = useApi<PerformanceDto>(e ? `${base}/performances/${e.performanceId}` : null);
   const hold = useApi<HoldDto>(e?.status === 'offered' && e.holdId ? `${base}/holds/${e.holdId}` : null);
@@ -71,7 +78,7 @@ export function WaitlistPage() {
     setLeaving(true);
     setLeaveError(undefined);
     try {
-      await api('DELETE', `${base}/waitlist/${e.id}`);
+      await api('DELETE', `${base}/waitlist/${e.id}${query}`);
       rememberWaitlist(e.performanceId, undefined);
       setConfirmLeave(false);
       reload();
@@ -220,7 +227,13 @@ export function WaitlistPage() {
         )}
       </div>
       {leaveError !== undefined && <ErrorNote error={leaveError} />}
+      {open && !e.mayLeave && (
+        <p className="muted" data-testid="waitlist-leave-how">
+          {t('offers.waitlist.leaveHow')}
+        </p>
+      )}
       {open &&
+        e.mayLeave &&
         (confirmLeave ? (
           <div className="waitlist-leave">
             <p id="leave-question">

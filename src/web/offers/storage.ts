@@ -1,21 +1,47 @@
-// Places in waiting lists this browser joined, so a visitor finds their place again.
+// Places in waiting lists this browser joined, so a visitor finds their place again; with the
+// entry's key, which lets them leave the list without an account.
 const key = (performanceId: string) => `waitlist:${performanceId}`;
 
-export function rememberWaitlist(performanceId: string, entryId: string | undefined): void {
+export interface JoinedPlace {
+  id: string;
+  key?: string | undefined;
+}
+
+export function rememberWaitlist(performanceId: string, place: JoinedPlace | undefined): void {
   try {
-    if (entryId) localStorage.setItem(key(performanceId), entryId);
+    if (place) localStorage.setItem(key(performanceId), JSON.stringify(place));
     else localStorage.removeItem(key(performanceId));
   } catch {
     // storage may be off: the link in the confirmation still works
   }
 }
 
-export function joinedWaitlist(performanceId: string): string | undefined {
+export function joinedWaitlist(performanceId: string): JoinedPlace | undefined {
   try {
-    return localStorage.getItem(key(performanceId)) ?? undefined;
+    const stored = localStorage.getItem(key(performanceId));
+    if (!stored) return undefined;
+    // Earlier versions kept the bare id.
+    if (!stored.startsWith('{')) return { id: stored };
+    const place = JSON.parse(stored) as Partial<JoinedPlace>;
+    return typeof place.id === 'string' ? { id: place.id, key: place.key } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The key this browser kept when it joined the list with this entry, if it did. */
+export function rememberedKey(entryId: string): string | undefined {
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const name = localStorage.key(i);
+      if (!name?.startsWith('waitlist:')) continue;
+      const place = joinedWaitlist(name.slice('waitlist:'.length));
+      if (place?.id === entryId) return place.key;
+    }
+  } catch {
+    // no storage: the key comes from the link or not at all
+  }
+  return undefined;
 }
 
 /**

@@ -57,6 +57,13 @@ export interface WaitlistEntryDto {
   holdId: string | null;
   offerExpiresAt: string | null;
   position: number | null;
+  /** whether this visitor may take the place off the list */
+  mayLeave: boolean;
+}
+
+/** Joining also gives the entry's key: with it, whoever joined may leave without an account. */
+export interface WaitlistJoinedDto extends WaitlistEntryDto {
+  key: string;
 }
 
 /** The places of a waiting-list offer, taken to check out with. */

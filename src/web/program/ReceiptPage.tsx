@@ -28,6 +28,7 @@ import {
   paymentsOf,
   type ReceiptKind,
   receiptDate,
+  sellerLegal,
   vatRate,
 } from './receipt-view.ts';
 import { hubPath } from './shared.ts';
@@ -150,6 +151,7 @@ function Sheet({
   const date = receiptDate(r, kind);
   const fiscal = fiscalOf(r, kind);
   const rate = (bp: number) => vatRate(bp) ?? tr('receipt.noVat');
+  const legal = sellerLegal(r, lang);
 
   return (
     <article
@@ -163,7 +165,17 @@ function Sheet({
         <p className="receipt-seller" data-testid="receipt-seller">
           {localize(r.hub.name, lang)}
         </p>
-        <p className="receipt-city">{localize(r.hub.city, lang)}</p>
+        {/* The seller in law, as a fiscal receipt names it; the city alone until it is entered. */}
+        {legal ? (
+          <div className="receipt-legal" data-testid="receipt-legal">
+            <p>{legal.name}</p>
+            <p data-testid="receipt-bin">{tr('receipt.bin', { bin: legal.bin })}</p>
+            <p>{legal.address}</p>
+            <p data-testid="receipt-vat">{tr(legal.vat.key, legal.vat.params)}</p>
+          </div>
+        ) : (
+          <p className="receipt-city">{localize(r.hub.city, lang)}</p>
+        )}
         <h1>{tr(kind === 'sale' ? 'receipt.title' : 'receipt.titleRefund')}</h1>
         <p className="receipt-meta">
           <span>{tr('receipt.order', { number: r.orderNumber })}</span>

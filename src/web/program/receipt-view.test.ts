@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptDto } from '../../common/api/reports.ts';
-import { fiscalOf, hasReceipt, methodKey, paymentsOf, receiptDate, vatRate } from './receipt-view.ts';
+import {
+  fiscalOf,
+  hasReceipt,
+  methodKey,
+  paymentsOf,
+  receiptDate,
+  sellerLegal,
+  vatRate,
+} from './receipt-view.ts';
 
 const base: ReceiptDto = {
   orderId: '00000000-0000-4000-8000-000000000001',
   orderNumber: 7,
-  hub: { slug: 'astana', name: { en: 'ÓzgeEpic Astana' }, city: { en: 'Astana' }, timeZone: 'Asia/Almaty' },
+  hub: {
+    slug: 'astana',
+    name: { en: 'ÓzgeEpic Astana' },
+    city: { en: 'Astana' },
+    timeZone: 'Asia/Almaty',
+    legal: null,
+  },
   status: 'paid',
   locale: 'en',
   currency: 'KZT',
@@ -74,5 +88,28 @@ describe('the printable receipt', () => {
     expect(vatRate(1600)).toBe('16%');
     expect(vatRate(1250)).toBe('12.5%');
     expect(vatRate(0)).toBeUndefined();
+  });
+
+  it('names the seller in law in the receipt’s language, and what it is for VAT', () => {
+    expect(sellerLegal(base, 'en')).toBeNull();
+    const legal = {
+      name: { kk: '«ÓzgeEpic» ЖШС', ru: 'ТОО «ÓzgeEpic»' },
+      bin: '190340018723',
+      address: { ru: 'г. Астана, проспект Кабанбай батыра, 17' },
+      vatPayer: true,
+      vatCertificate: { series: '62001', number: '0047718' },
+    };
+    const r: ReceiptDto = { ...base, hub: { ...base.hub, legal } };
+    expect(sellerLegal(r, 'kk')).toEqual({
+      name: '«ÓzgeEpic» ЖШС',
+      bin: '190340018723',
+      address: 'г. Астана, проспект Кабанбай батыра, 17',
+      vat: { key: 'receipt.vatCertificate', params: { series: '62001', number: '0047718' } },
+    });
+    expect(sellerLegal(r, 'ru')?.name).toBe('ТОО «ÓzgeEpic»');
+    const noCertificate = { ...r, hub: { ...r.hub, legal: { ...legal, vatCertificate: null } } };
+    expect(sellerLegal(noCertificate, 'en')?.vat).toEqual({ key: 'receipt.vatPayer' });
+    const notPayer = { ...r, hub: { ...r.hub, legal: { ...legal, vatPayer: false, vatCertificate: null } } };
+    expect(sellerLegal(notPayer, 'en')?.vat).toEqual({ key: 'receipt.notVatPayer' });
   });
 });

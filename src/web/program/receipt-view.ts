@@ -1,7 +1,9 @@
-// What the printable receipt shows, worked out from the receipt JSON without React: whether
-// the sale or the return receipt exists, its date, its fiscal receipt, how the money moved.
+// What the printable receipt shows, worked out from the receipt JSON without React: the
+// seller's legal lines, whether the sale or the return receipt exists, its date, its fiscal receipt, how the money moved.
 import type { ReceiptDto } from '../../common/api/reports.ts';
+import { localize } from '../../common/content.ts';
 import type { MessageKey } from '../../common/i18n/index.ts';
+import type { Locale } from '../../common/locales.ts';
 
 export type ReceiptKind = 'sale' | 'refund';
 export type Paper = 'a4' | '80mm';
@@ -52,4 +54,30 @@ export function methodKey(p: { provider: string; method: string }): MessageKey {
 export function vatRate(bp: number): string | undefined {
   if (bp === 0) return undefined;
   return `${Number((bp / 100).toFixed(2))}%`;
+}
+
+/** The seller in law, in the receipt's language: null until the hub has entered its details. */
+export function sellerLegal(
+  r: ReceiptDto,
+  lang: Locale,
+): {
+  name: string;
+  bin: string;
+  address: string;
+  /** the line about VAT: the certificate, a VAT payer without one, or not a VAT payer */
+  vat: { key: MessageKey; params?: { series: string; number: string } };
+} | null {
+  const legal = r.hub.legal;
+  if (!legal) return null;
+  const c = legal.vatCertificate;
+  return {
+    name: localize(legal.name, lang),
+    bin: legal.bin,
+    address: localize(legal.address, lang),
+    vat: !legal.vatPayer
+      ? { key: 'receipt.notVatPayer' }
+      : c
+        ? { key: 'receipt.vatCertificate', params: { series: c.series, number: c.number } }
+        : { key: 'receipt.vatPayer' },
+  };
 }

@@ -28,6 +28,11 @@ export interface OrderView {
   ticketPdf(locale: Locale): TicketPdfData;
 }
 
+/** The seller part of a receipt: the hub, and who runs it in law (null until entered). */
+export function receiptSeller(hub: HubDto): ReceiptDto['hub'] {
+  return { slug: hub.slug, name: hub.name, city: hub.city, timeZone: hub.timeZone, legal: hub.legal };
+}
+
 export async function loadOrderView(
   q: Queryable,
   hubId: string,
@@ -113,7 +118,7 @@ export async function loadOrderView(
       return {
         orderId: order.id,
         orderNumber: order.number,
-        hub: { slug: hub.slug, name: hub.name, city: hub.city, timeZone: hub.timeZone },
+        hub: receiptSeller(hub),
         status: order.status,
         locale: l,
         currency: 'KZT' as const,

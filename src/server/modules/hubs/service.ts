@@ -1,10 +1,20 @@
 // Hubs (the tenants of the network) and the directory of each hub's spaces.
-import type { HubDto, LocalizedTextDto, SpaceDto, SpaceKind } from '../../../common/api/schemas.ts';
+import type {
+  HubDto,
+  HubLegalDto,
+  LocalizedTextDto,
+  SpaceDto,
+  SpaceKind,
+} from '../../../common/api/schemas.ts';
+import { isValidBin } from '../../../common/bin.ts';
 import { withLatin } from '../../../common/content.ts';
 import { maybeOne, one, type Queryable, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { HttpProblem } from '../../platform/errors.ts';
 
-const HUB_COLUMNS = 'id, slug, name, city, description, time_zone as "timeZone"';
+const HUB_COLUMNS = `id, slug, name, city, description, time_zone as "timeZone",
+  case when bin is null then null else json_build_object('name', legal_name, 'bin', bin, 'address', legal_address,
+    'vatPayer', vat_payer, 'vatCertificate', case when vat_certificate_series is null then null
+      else json_build_object('series', vat_certificate_series, 'number', vat_certificate_number) end) end as legal`;
 const SPACE_COLUMNS = 'id, hub_id as "hubId", slug, kind, name, description, sort_order as "sortOrder"';
 
 type HubRow = HubDto;
@@ -30,6 +40,45 @@ function checkTimeZone(tz: string | undefined): void {
       },
     );
   }
+}
+
+const blank = (t: LocalizedTextDto) => !Object.values(t).some((v) => v !== undefined && v.trim() !== '');
+const trimmed = (t: LocalizedTextDto): LocalizedTextDto =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v?.trim()]));
+
+/** The legal details a receipt can print: a real BIN (its check digit), a name and an address. */
+function checkLegal(legal: HubLegalDto): HubLegalDto {
+  if (!isValidBin(legal.bin)) {
+    throw new HttpProblem(
+      400,
+      'invalid_bin',
+      `"${legal.bin}" is not a BIN: its last digit is not the check digit of the other eleven.`,
+      { errors: [{ path: 'body/legal/bin', message: 'has a wrong check digit' }] },
+    );
+  }
+  const errors = [
+    ...(blank(legal.name) ? [{ path: 'body/legal/name', message: 'needs at least one language' }] : []),
+    ...(blank(legal.address) ? [{ path: 'body/legal/address', message: 'needs at least one language' }] : []),
+    ...(legal.vatCertificate && !legal.vatPayer
+      ? [{ path: 'body/legal/vatCertificate', message: 'is only for a VAT payer' }]
+      : []),
+  ];
+  if (errors.length)
+    throw new HttpProblem(400, 'validation_failed', 'The legal details are not complete.', { errors });
+  return { ...legal, name: withLatin(trimmed(legal.name)), address: withLatin(trimmed(legal.address)) };
+}
+
+/** The parameters that write a hub's legal details (all null: none). */
+function legalParams(legal: HubLegalDto | null) {
+  const l = legal ? checkLegal(legal) : null;
+  return [
+    l?.name ?? null,
+    l?.bin ?? null,
+    l?.address ?? null,
+    l?.vatPayer ?? false,
+    l?.vatCertificate?.series ?? null,
+    l?.vatCertificate?.number ?? null,
+  ];
 }
 
 export async function listHubs(q: Queryable): Promise<HubDto[]> {
@@ -85,19 +134,24 @@ export async function createHub(
     city: LocalizedTextDto;
     description?: LocalizedTextDto;
     timeZone: string;
+    legal?: HubLegalDto | null;
   },
 ): Promise<HubDto> {
   checkTimeZone(input.timeZone);
+  const legal = legalParams(input.legal ?? null);
   try {
     return await one<HubRow>(
       q,
-      `insert into hubs (slug, name, city, description, time_zone) values ($1, $2, $3, $4, $5) returning ${HUB_COLUMNS}`,
+      `insert into hubs (slug, name, city, description, time_zone,
+         legal_name, bin, legal_address, vat_payer, vat_certificate_series, vat_certificate_number)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${HUB_COLUMNS}`,
       [
         input.slug,
         withLatin(input.name),
         withLatin(input.city),
         withLatin(input.description ?? {}),
         input.timeZone,
+        ...legal,
       ],
     );
   } catch (err) {
@@ -115,16 +169,33 @@ export async function updateHub(
     city?: LocalizedTextDto;
     description?: LocalizedTextDto;
     timeZone?: string;
+    /** replaces the legal details as a whole; null clears them */
+    legal?: HubLegalDto | null;
   },
 ): Promise<HubDto> {
   checkTimeZone(patch.timeZone);
   const json = (t: LocalizedTextDto | undefined) => (t ? withLatin(t) : null);
+  const legal = legalParams(patch.legal ?? null);
   hubEdits++;
   return one<HubRow>(
     q,
     `update hubs set name = coalesce($2, name), city = coalesce($3, city), description = coalesce($4, description),
-       time_zone = coalesce($5, time_zone) where id = $1 returning ${HUB_COLUMNS}`,
-    [hubId, json(patch.name), json(patch.city), json(patch.description), patch.timeZone ?? null],
+       time_zone = coalesce($5, time_zone),
+       legal_name = case when $6 then $7 else legal_name end, bin = case when $6 then $8 else bin end,
+       legal_address = case when $6 then $9 else legal_address end,
+       vat_payer = case when $6 then $10 else vat_payer end,
+       vat_certificate_series = case when $6 then $11 else vat_certificate_series end,
+       vat_certificate_number = case when $6 then $12 else vat_certificate_number end
+     where id = $1 returning ${HUB_COLUMNS}`,
+    [
+      hubId,
+      json(patch.name),
+      json(patch.city),
+      json(patch.description),
+      patch.timeZone ?? null,
+      patch.legal !== undefined,
+      ...legal,
+    ],
   );
 }
 

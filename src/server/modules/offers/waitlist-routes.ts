@@ -4,7 +4,7 @@ import type { Api, AppContext } from '../../platform/context.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { getHubBySlug } from '../hubs/service.ts';
 import { claimOffer, entryAccess, getEntry, joinWaitlist, leaveWaitlist } from './waitlist.ts';
-import { isOfferToken } from './waitlist-token.ts';
+import { entryKey, isEntryKey, isOfferToken } from './waitlist-token.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -25,6 +25,14 @@ export const WaitlistEntrySchema = Type.Object({
   holdId: Nullable(Uuid),
   offerExpiresAt: Nullable(Type.String({ format: 'date-time' })),
   position: Nullable(Type.Integer()),
+  /** whether this caller may take the place off the list (see DELETE) */
+  mayLeave: Type.Boolean(),
+});
+
+/** Joining answers with the entry's key, which lets whoever joined leave the list without an account. */
+export const WaitlistJoinedSchema = Type.Object({
+  ...WaitlistEntrySchema.properties,
+  key: Type.String(),
 });
 
 const EntryParams = Type.Object({ hub: HubParams.properties.hub, id: Uuid });
@@ -54,7 +62,7 @@ export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: WaitlistEntrySchema, ...problems },
+        response: { 201: WaitlistJoinedSchema, ...problems },
       },
     },
     async (req, reply) => {
@@ -79,22 +87,25 @@ export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
           userId: req.auth?.user.id ?? null,
         }),
       );
-      return reply.status(201).send(entry);
+      return reply.status(201).send({ ...entry, mayLeave: true, key: entryKey(config.secret, entry.id) });
     },
   );
 
   // The offer's token (from the mailed link) or the account that joined may see and take the
-  // held places; anyone else with the entry's id sees only where it stands.
+  // held places; anyone else with the entry's id sees only where it stands. Leaving the list
+  // takes the same, or the entry's key that joining gave.
   const OfferToken = Type.String({ minLength: 10, maxLength: 100 });
-  const mayTakeOffer = async (
+  const EntryKey = Type.String({ minLength: 10, maxLength: 100 });
+  const access = async (
     req: { auth: { user: { id: string } } | null },
     hubId: string,
     id: string,
-    token: string | undefined,
+    credentials: { offer?: string | undefined; key?: string | undefined },
   ) => {
-    const access = await entryAccess(db, hubId, id);
-    const owner = access.userId !== null && access.userId === req.auth?.user.id;
-    return owner || isOfferToken(config.secret, id, access.holdId, token);
+    const entry = await entryAccess(db, hubId, id);
+    const owner = entry.userId !== null && entry.userId === req.auth?.user.id;
+    const takeOffer = owner || isOfferToken(config.secret, id, entry.holdId, credentials.offer);
+    return { takeOffer, leave: takeOffer || isEntryKey(config.secret, id, credentials.key) };
   };
 
   api.get(
@@ -105,15 +116,18 @@ export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
         summary:
           'A place in a waiting list. The held places of an offer (holdId) show only with the offer link’s token or to the account that joined.',
         params: EntryParams,
-        querystring: Type.Object({ offer: Type.Optional(OfferToken) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { offer: Type.Optional(OfferToken), key: Type.Optional(EntryKey) },
+          { additionalProperties: false },
+        ),
         response: { 200: WaitlistEntrySchema, ...problems },
       },
     },
     async (req) => {
       const hub = await getHubBySlug(db, req.params.hub);
       const entry = await getEntry(db, hub.id, req.params.id);
-      const allowed = await mayTakeOffer(req, hub.id, req.params.id, req.query.offer);
-      return allowed ? entry : { ...entry, holdId: null };
+      const may = await access(req, hub.id, req.params.id, req.query);
+      return { ...entry, holdId: may.takeOffer ? entry.holdId : null, mayLeave: may.leave };
     },
   );
 
@@ -131,7 +145,7 @@ export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
     },
     async (req) => {
       const hub = await getHubBySlug(db, req.params.hub);
-      if (!(await mayTakeOffer(req, hub.id, req.params.id, req.body.offer)))
+      if (!(await access(req, hub.id, req.params.id, req.body)).takeOffer)
         throw notFound('There is no such offer, or the link is not complete.');
       return db.tx((q) => claimOffer(q, hub.id, req.params.id, req.auth?.user.id ?? null));
     },
@@ -142,13 +156,21 @@ export function waitlistRoutes(api: Api, { db, config }: AppContext): void {
     {
       schema: {
         tags: ['offers'],
-        summary: 'Leave a waiting list',
+        summary:
+          'Leave a waiting list: signed in as the account that joined, or with the key joining gave or the offer link’s token',
         params: EntryParams,
+        querystring: Type.Object(
+          { offer: Type.Optional(OfferToken), key: Type.Optional(EntryKey) },
+          { additionalProperties: false },
+        ),
         response: { 204: { type: 'null' }, ...problems },
       },
     },
     async (req, reply) => {
       const hub = await getHubBySlug(db, req.params.hub);
+      // Without a credential the entry is not there, as for an id nobody was given.
+      if (!(await access(req, hub.id, req.params.id, req.query)).leave)
+        throw notFound('There is no such place in a waiting list.');
       await db.tx((q) => leaveWaitlist(q, hub.id, req.params.id));
       return reply.status(204).send(null);
     },

@@ -25,6 +25,8 @@ export interface FiscalPosition {
   vatTiyn: number;
 }
 
+// The seller is not in the request: an operator knows it from the cash register, which is
+// registered with the tax authority under the seller's BIN. The hub's receipt names it (hub.legal).
 export interface FiscalReceiptRequest {
   /** Our receipt id: the provider must refuse to issue a second receipt for it. */
   externalId: string;
