@@ -204,9 +204,10 @@ export function useDoor(hubSlug: string, performanceId: string): DoorState {
           synced: false,
         };
         await putScan(s);
+        // The verdict shows in the same render as the scan count, before the list is saved.
         keepScans([...scansRef.current, s]);
-        await keepList(applyScan(current, s, d.verdict));
         setLast(s);
+        await keepList(applyScan(current, s, d.verdict));
         return s;
       }).then((s) => {
         if (s && navigator.onLine) void sync();
