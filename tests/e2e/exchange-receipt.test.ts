@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('printable exchange receipt', () => {
     expect(settlement).toContain(bare(t('en', 'receipt.exchange.setOff')));
     expect(settlement).toContain(amount(300_000, 'en'));
     expect(settlement).toContain(bare(t('en', 'receipt.exchange.paid')));
-    expect(settlement).toContain(bare(t('en', 'receipt.method.card')) + '·' + amount(200_000, 'en'));
+    expect(settlement).toContain(`${bare(t('en', 'receipt.method.card'))}·${amount(200_000, 'en')}`);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'exchange-receipt-a4-en');
     // On paper: one A4 page.
