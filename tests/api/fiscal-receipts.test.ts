@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../src/server/modules/box-office/delivery.ts';
+import { issueFiscalReceiptsOf } from '../../src/server/modules/box-office/fiscal.ts';
 import { membershipFiscalRequest } from '../../src/server/modules/offers/fiscal-requests.ts';
 import { issueMembership } from '../../src/server/modules/offers/memberships.ts';
+import { issueVoucher } from '../../src/server/modules/offers/vouchers.ts';
 import { fiscalProviderFor } from '../../src/server/platform/fiscal/provider.ts';
 import {
   type CallbackTransport,
@@ -160,6 +162,34 @@ describe.each(DRIVERS)('fiscal receipts of every money movement (%s)', (driver) 
     );
     expect(row).toEqual({ status: 'issued', number: issued.number, fiscalSign: issued.fiscalSign });
     expect(await journal('r.membership_id = $1', [card.id])).toHaveLength(1);
+  });
+
+  it('makes one receipt when several processes issue the same one at once', async () => {
+    const [clerk] = await t.tdb.db.query<{ id: string }>(
+      `select id from users where email = 'boxoffice@astana.ozgeepic.kz'`,
+    );
+    const voucher = await t.tdb.db.tx((q) =>
+      issueVoucher(q, hubId, {
+        valueTiyn: 500_000,
+        paymentMethod: 'cash',
+        timeZone: 'Asia/Almaty',
+        locale: 'ru',
+        issuedBy: clerk?.id ?? '',
+      }),
+    );
+    const ctx = t.app.appContext;
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => issueFiscalReceiptsOf(ctx, hubId, voucher.id)),
+      runDueJobs(ctx),
+      runDueJobs(ctx),
+    ]);
+    await drain();
+    expect(await journal('r.voucher_id = $1', [voucher.id])).toHaveLength(1);
+    const rows = await t.tdb.db.query<{ status: string }>(
+      'select status from fiscal_receipts where voucher_id = $1',
+      [voucher.id],
+    );
+    expect(rows).toEqual([{ status: 'issued' }]);
   });
 
   const sellSeats = async (performanceId: string, seats: string[], extra: object = {}): Promise<Order> => {
