@@ -106,6 +106,14 @@ describe.skipIf(!hasChromium)('printable exchange receipt', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it("says on the order's sale receipt that its tickets were exchanged since", async () => {
+    await page.goto(`/orders/${orderId}/receipt?hub=${HUB}&lang=en`);
+    await page.locator('[data-testid="receipt-sheet"]').waitFor();
+    await expect(page.locator('[data-testid="receipt-exchanged"]').textContent()).resolves.toBe(
+      t('en', 'receipt.exchangedSince'),
+    );
+  });
+
   it('prints in Russian on an 80 mm roll', async () => {
     await open(page, '&lang=ru&paper=80mm');
     await expect(page.locator('[data-testid="receipt-sheet"] h1').textContent()).resolves.toBe(

@@ -349,6 +349,8 @@ export const en = {
   'receipt.exchange.paid': 'Difference paid',
   'receipt.exchange.handedBack': 'Difference handed back',
   'receipt.exchange.even': 'Same price: nothing to pay',
+  'receipt.exchangedSince':
+    'Tickets of this order were exchanged since: each exchange has its own receipt. The fiscal receipt here is the first sale’s.',
   'receipt.buyer': 'Buyer: {name}',
   'receipt.lines': 'What was bought',
   'receipt.col.item': 'Item',

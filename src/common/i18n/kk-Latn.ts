@@ -349,6 +349,8 @@ export const kkLatn: CatalogOf<typeof en> = {
   'receipt.exchange.paid': 'Qosymşa tölendı',
   'receipt.exchange.handedBack': 'Aiyrma qaitaryldy',
   'receipt.exchange.even': 'Bağasy bırdei: qosymşa tölem joq',
+  'receipt.exchangedSince':
+    'Būl tapsyrystyñ biletterı keiın auystyryldy: är auystyrudyñ öz chegı bar. Mūndağy fiskaldyq chek — alğaşqy satudıkı.',
   'receipt.buyer': 'Satyp aluşy: {name}',
   'receipt.lines': 'Ne satyp alyndy',
   'receipt.col.item': 'Atauy',

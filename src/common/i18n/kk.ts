@@ -352,6 +352,8 @@ export const kk: CatalogOf<typeof en> = {
   'receipt.exchange.paid': 'Қосымша төленді',
   'receipt.exchange.handedBack': 'Айырма қайтарылды',
   'receipt.exchange.even': 'Бағасы бірдей: қосымша төлем жоқ',
+  'receipt.exchangedSince':
+    'Бұл тапсырыстың билеттері кейін ауыстырылды: әр ауыстырудың өз чегі бар. Мұндағы фискалдық чек — алғашқы сатудікі.',
   'receipt.buyer': 'Сатып алушы: {name}',
   'receipt.lines': 'Не сатып алынды',
   'receipt.col.item': 'Атауы',

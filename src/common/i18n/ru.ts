@@ -394,6 +394,8 @@ export const ru: CatalogOf<typeof en> = {
   'receipt.exchange.paid': 'Доплачено',
   'receipt.exchange.handedBack': 'Возвращена разница',
   'receipt.exchange.even': 'Цена та же: доплаты нет',
+  'receipt.exchangedSince':
+    'Билеты этого заказа с тех пор обменивались: у каждого обмена свой чек. Фискальный чек здесь — первой продажи.',
   'receipt.buyer': 'Покупатель: {name}',
   'receipt.lines': 'Что куплено',
   'receipt.col.item': 'Наименование',

@@ -223,6 +223,12 @@ function Sheet({
         ))}
       </dl>
 
+      {/* The lines above are those in force; the fiscal sale receipt is of the sale as first made. */}
+      {kind === 'sale' && r.exchanges?.length ? (
+        <p className="receipt-note" data-testid="receipt-exchanged">
+          {tr('receipt.exchangedSince')}
+        </p>
+      ) : null}
       {/* Free tickets take no money, so they have no fiscal receipt. */}
       {(r.totals.amountTiyn > 0 || fiscal) && <FiscalBlock fiscal={fiscal} words={words} />}
       {kind === 'sale' && <p className="receipt-thanks">{tr('receipt.thanks')}</p>}
