@@ -131,6 +131,10 @@ describe.skipIf(!hasChromium)('exchanges at the box-office desk', () => {
     await expect
       .poll(async () => money(await page.locator('[data-testid="refund-submit"]').textContent()))
       .toContain(amount(1_000_000, 'en'));
+    // The exchange's own receipt (given back, issued, their fiscal receipts) is a click away.
+    await expect(
+      page.locator('[data-testid="print-exchange-receipt"]').getAttribute('href'),
+    ).resolves.toMatch(/kind=exchange&exchange=[0-9a-f-]{36}$/);
     await shoot(page, 'desk-exchange-done-en');
     expect(await seatStatus(fromId, 'stalls-B-2')).toBe('available');
     expect(await seatStatus(fromId, 'stalls-A-4')).toBe('sold');

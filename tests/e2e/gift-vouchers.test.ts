@@ -81,6 +81,10 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await expect
       .poll(() => page.locator('[data-testid="voucher-issued"]').textContent())
       .toContain(t('en', 'offers.vouchers.mailed', { email: 'aliya@example.kz' }));
+    // Sold: its fiscal receipt (an advance) is shown to hand over.
+    await expect
+      .poll(() => page.locator('[data-testid="voucher-fiscal"]').textContent())
+      .toMatch(/Fiscal receipt №\d+/);
     await expect.poll(() => page.locator('[data-testid="voucher-row"]').count()).toBeGreaterThanOrEqual(2);
     await noSerious(page);
     await shoot(page, 'vouchers-issued-en');

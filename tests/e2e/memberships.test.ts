@@ -304,6 +304,10 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     await sale.locator('.alert-error').waitFor();
     await sale.locator('[data-testid="membership-cash"]').click();
     const code = await sale.locator('[data-testid="membership-code"]').textContent();
+    // Money at the desk: the card's fiscal receipt is there to hand over.
+    await expect
+      .poll(() => sale.locator('[data-testid="membership-fiscal"]').textContent())
+      .toMatch(/№\s?\d+/);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);

@@ -1,5 +1,6 @@
 // API contract of gift vouchers: issuing (sold at the desk or free), the ledger, the public balance check.
 import { type Static, Type } from '@sinclair/typebox';
+import { FiscalReceiptSchema } from './reports.ts';
 import { LocaleSchema, literals, Uuid } from './schemas.ts';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -58,6 +59,8 @@ export const GiftVoucherSchema = Type.Object({
   state: literals(['active', 'void', 'expired'] as const),
   voidReason: Nullable(Type.String()),
   createdAt: Timestamp,
+  /** the fiscal receipt of a sold voucher's sale (an advance), where the answer gives it: the sale, the detail */
+  fiscal: Type.Optional(Type.Array(FiscalReceiptSchema)),
 });
 export type GiftVoucherDto = Static<typeof GiftVoucherSchema>;
 

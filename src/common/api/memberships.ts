@@ -1,6 +1,7 @@
 // API contract of membership plans and cards: the desk sale, the online purchase, "my
 // memberships", and the price quote that shows what a card or promo code takes off.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { FiscalReceiptSchema } from './reports.ts';
 import { LocalizedTextSchema, literals, Uuid } from './schemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -34,6 +35,8 @@ export const MembershipSchema = Type.Object({
   vatTiyn: Type.Integer(),
   paymentMethod: Type.String(),
   status: literals(['active', 'cancelled'] as const),
+  /** the fiscal receipts of the card's sale (and refund), where the answer gives them: the desk sale, the lookup */
+  fiscal: Type.Optional(Type.Array(FiscalReceiptSchema)),
 });
 export type MembershipCardDto = Static<typeof MembershipSchema>;
 

@@ -31,6 +31,7 @@ export const FiscalReceiptSchema = Type.Object({
   checkUrl: Nullable(Type.String()),
   issuedAt: Timestamp,
 });
+export type FiscalReceiptDto = Static<typeof FiscalReceiptSchema>;
 
 export const ReceiptSchema = Type.Object({
   orderId: Uuid,
@@ -72,11 +73,16 @@ export const ReceiptSchema = Type.Object({
   exchanges: Type.Optional(
     Type.Array(
       Type.Object({
+        id: Uuid,
         at: Timestamp,
         returnedTiyn: Type.Integer(),
         issuedTiyn: Type.Integer(),
         differenceTiyn: Type.Integer(),
         method: Nullable(Type.String()),
+        returnedLines: Type.Array(ReceiptLineSchema),
+        issuedLines: Type.Array(ReceiptLineSchema),
+        /** its fiscal receipts: a refund for the tickets given back, a sale for the new ones */
+        fiscal: Type.Array(FiscalReceiptSchema),
       }),
     ),
   ),

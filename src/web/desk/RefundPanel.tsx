@@ -223,6 +223,15 @@ export function RefundPanel({ hubSlug, timeZone }: { hubSlug: string; timeZone: 
                   data-testid="exchange-print"
                 >
                   {t('desk.print')}
+                </a>{' '}
+                <a
+                  className="button button-secondary"
+                  href={receiptUrl(hubSlug, order.id, 'exchange', exchanged.id)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="print-exchange-receipt"
+                >
+                  {t('desk.exchange.printReceipt')}
                 </a>
               </p>
             </div>

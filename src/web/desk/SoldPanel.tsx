@@ -19,9 +19,20 @@ export function ticketsPdfUrl(hubSlug: string, orderId: string, locale: string):
   return `/api/v1/hubs/${encodeURIComponent(hubSlug)}/orders/${orderId}/tickets.pdf?lang=${encodeURIComponent(locale)}`;
 }
 
-/** The printable receipt page (or the return receipt), in the desk's language until changed there. */
-export function receiptUrl(hubSlug: string, orderId: string, kind: 'sale' | 'refund' = 'sale'): string {
-  return `/orders/${orderId}/receipt?hub=${encodeURIComponent(hubSlug)}${kind === 'refund' ? '&kind=refund' : ''}`;
+/** The printable receipt page (the return receipt, an exchange's receipt), in the desk's language until changed there. */
+export function receiptUrl(
+  hubSlug: string,
+  orderId: string,
+  kind: 'sale' | 'refund' | 'exchange' = 'sale',
+  exchangeId?: string,
+): string {
+  const which =
+    kind === 'refund'
+      ? '&kind=refund'
+      : kind === 'exchange'
+        ? `&kind=exchange&exchange=${encodeURIComponent(exchangeId ?? '')}`
+        : '';
+  return `/orders/${orderId}/receipt?hub=${encodeURIComponent(hubSlug)}${which}`;
 }
 
 /** What the desk shows after a sale: the order, its VAT, and the tickets to print or the mail on its way. */

@@ -8,6 +8,7 @@ import { useApi } from '../api/useApi.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { postWithKey } from '../desk/keyed.ts';
 import { useI18n } from '../i18n/locale.tsx';
+import { FiscalNote } from './FiscalNote.tsx';
 import { planBenefit } from './labels.ts';
 import type { MembershipDto, MembershipPlanDto } from './types.ts';
 import './offers.css';
@@ -132,6 +133,7 @@ export function DeskMembershipSale({ hubSlug, timeZone }: { hubSlug: string; tim
               </dd>
             </div>
           </dl>
+          {sold.priceTiyn > 0 && <FiscalNote fiscal={sold.fiscal} testId="membership-fiscal" />}
           <button
             type="button"
             className="button button-secondary"

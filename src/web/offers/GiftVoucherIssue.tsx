@@ -12,6 +12,7 @@ import { type Check, checkEmail, checkRequired } from '../components/validate.ts
 import { type Translate, useI18n } from '../i18n/locale.tsx';
 import { postWithKey } from '../program/post.ts';
 import { tengeToTiyn } from './codes.ts';
+import { FiscalNote } from './FiscalNote.tsx';
 
 type How = 'cash' | 'card' | 'free';
 type IssueField = 'value' | 'reason' | 'recipientEmail' | 'validUntil';
@@ -113,6 +114,7 @@ export function GiftVoucherIssue({
             <dd>{issuedHow(issued, t)}</dd>
           </div>
         </dl>
+        {issued.issueKind === 'sold' && <FiscalNote fiscal={issued.fiscal} testId="voucher-fiscal" />}
         {issued.recipientEmail && <p>{t('offers.vouchers.mailed', { email: issued.recipientEmail })}</p>}
         <button
           type="button"

@@ -1,4 +1,5 @@
 // What the offers API answers: promo codes, membership plans and cards, places in a waiting list.
+import type { FiscalReceiptDto } from '../../common/api/reports.ts';
 import type { LocalizedTextDto } from '../../common/api/schemas.ts';
 
 export type PromoKind = 'amount' | 'percent' | 'free_ticket';
@@ -44,6 +45,8 @@ export interface MembershipDto {
   vatTiyn: number;
   paymentMethod: string;
   status: 'active' | 'cancelled';
+  /** the card's fiscal receipts, in the desk sale's answer */
+  fiscal?: FiscalReceiptDto[];
 }
 
 export type WaitlistStatus = 'waiting' | 'offered' | 'fulfilled' | 'expired' | 'cancelled';

@@ -202,6 +202,19 @@ export function OrderPage() {
                   </Link>
                 </>
               )}
+              {receipt.data.exchanges?.map((x) => (
+                <span key={x.id}>
+                  {' · '}
+                  <Link
+                    to={`/orders/${o.id}/receipt?hub=${hubSlug}&kind=exchange&exchange=${x.id}`}
+                    data-testid="print-exchange-receipt"
+                  >
+                    {t('checkout.exchangeReceipt', {
+                      when: formatDateTime(new Date(x.at), locale, tz, 'medium', 'short'),
+                    })}
+                  </Link>
+                </span>
+              ))}
               {' · '}
               <a
                 href={`/api/v1${hubPath(hubSlug)}/orders/${o.id}/receipt?lang=${locale}`}

@@ -1,6 +1,7 @@
-// The printable receipt of an order (/orders/:id/receipt?hub=<slug>), or its return receipt
-// (&kind=refund): the seller, the lines with VAT rate and amount, totals, how it was paid and
-// the fiscal receipt, on an A4 sheet or an 80 mm roll (&paper=80mm). It is a page of its own
+// The printable receipt of an order (/orders/:id/receipt?hub=<slug>), its return receipt
+// (&kind=refund) or the receipt of one of its exchanges (&kind=exchange&exchange=<id>): the
+// seller, the lines with VAT rate and amount, totals, how it was paid and the fiscal receipt,
+// on an A4 sheet or an 80 mm roll (&paper=80mm). It is a page of its own
 // with no site navigation, so what prints is the receipt; the toolbar above it never prints.
 // The receipt is in the reader's language unless &lang= asks for another (the desk can print
 // it in the visitor's language without switching its own).
@@ -8,8 +9,6 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReceiptDto } from '../../common/api/reports.ts';
 import { localize } from '../../common/content.ts';
-import { formatDateTime, formatMoney } from '../../common/format.ts';
-import { type MessageKey, type MessageParams, t as translate } from '../../common/i18n/index.ts';
 import { htmlLang, isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../common/locales.ts';
 import { ApiError } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
@@ -17,8 +16,10 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/locale.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
-import { QrCode } from './QrCode.tsx';
+import { ExchangeSheet } from './ExchangeSheet.tsx';
+import { FiscalBlock, ReceiptLines, receiptWords } from './receipt-parts.tsx';
 import {
+  exchangeOf,
   fiscalOf,
   hasReceipt,
   isPaper,
@@ -29,7 +30,6 @@ import {
   type ReceiptKind,
   receiptDate,
   sellerLegal,
-  vatRate,
 } from './receipt-view.ts';
 import { hubPath } from './shared.ts';
 import './receipt.css';
@@ -43,6 +43,7 @@ export function ReceiptPage() {
   const hubSlug = params.get('hub') ?? '';
   const kindParam = params.get('kind');
   const kind: ReceiptKind = isReceiptKind(kindParam) ? kindParam : 'sale';
+  const exchangeId = params.get('exchange') ?? '';
   const paperParam = params.get('paper');
   const paper: Paper = isPaper(paperParam) ? paperParam : 'a4';
   const langParam = params.get('lang');
@@ -122,6 +123,14 @@ export function ReceiptPage() {
           <ErrorNote error={receipt.error} onRetry={receipt.reload} />
         ) : !r ? (
           <Loading />
+        ) : kind === 'exchange' ? (
+          exchangeOf(r, exchangeId) ? (
+            <ExchangeSheet receipt={r} exchangeId={exchangeId} lang={lang} sheetRef={sheet} />
+          ) : (
+            <p className="alert alert-info" role="status" data-testid="receipt-none">
+              {ui('receipt.notExchanged')}
+            </p>
+          )
         ) : !hasReceipt(r, kind) ? (
           <p className="alert alert-info" role="status" data-testid="receipt-none">
             {ui(kind === 'sale' ? 'receipt.notPaid' : 'receipt.notRefunded')}
@@ -141,16 +150,14 @@ function Sheet({
   sheetRef,
 }: {
   receipt: ReceiptDto;
-  kind: ReceiptKind;
+  kind: 'sale' | 'refund';
   lang: Locale;
   sheetRef: React.RefObject<HTMLElement | null>;
 }) {
-  const tr = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
-  const money = (tiyn: number) => formatMoney(tiyn, lang);
-  const when = (iso: string) => formatDateTime(new Date(iso), lang, r.hub.timeZone, 'medium', 'short');
+  const words = receiptWords(lang, r.hub.timeZone);
+  const { tr, money, when, rate } = words;
   const date = receiptDate(r, kind);
   const fiscal = fiscalOf(r, kind);
-  const rate = (bp: number) => vatRate(bp) ?? tr('receipt.noVat');
   const legal = sellerLegal(r, lang);
 
   return (
@@ -187,46 +194,7 @@ function Sheet({
         </p>
       </header>
 
-      {/* Each line: what it is across the sheet, then its figures under the column heads, as
-          a receipt printer prints them; the same on A4, an 80 mm roll and a phone. */}
-      <table className="receipt-lines" data-testid="receipt-lines">
-        <caption className="visually-hidden">{tr('receipt.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {tr('receipt.col.qty')}
-            </th>
-            <th scope="col" className="num">
-              {tr('receipt.col.price')}
-            </th>
-            <th scope="col" className="num">
-              {tr('receipt.col.vatRate')}
-            </th>
-            <th scope="col" className="num">
-              {tr('receipt.col.vat')}
-            </th>
-            <th scope="col" className="num">
-              {tr('receipt.col.amount')}
-            </th>
-          </tr>
-        </thead>
-        {r.lines.map((l) => (
-          <tbody key={l.lineId} data-testid="receipt-line">
-            <tr>
-              <th scope="rowgroup" colSpan={5} className="receipt-item">
-                {l.description}
-              </th>
-            </tr>
-            <tr>
-              <td className="num">{l.quantity}</td>
-              <td className="num">{l.complimentary ? tr('receipt.free') : money(l.unitPriceTiyn)}</td>
-              <td className="num">{rate(l.vatRateBp)}</td>
-              <td className="num">{money(l.vatTiyn)}</td>
-              <td className="num">{money(l.amountTiyn)}</td>
-            </tr>
-          </tbody>
-        ))}
-      </table>
+      <ReceiptLines lines={r.lines} words={words} />
 
       <dl className="receipt-totals" data-testid="receipt-totals">
         <div className="receipt-total">
@@ -267,35 +235,14 @@ function Sheet({
         ))}
       </dl>
 
+      {/* The lines above are those in force; the fiscal sale receipt is of the sale as first made. */}
+      {kind === 'sale' && r.exchanges?.length ? (
+        <p className="receipt-note" data-testid="receipt-exchanged">
+          {tr('receipt.exchangedSince')}
+        </p>
+      ) : null}
       {/* Free tickets take no money, so they have no fiscal receipt. */}
-      {(r.totals.amountTiyn > 0 || fiscal) && (
-        <section className="receipt-fiscal" data-testid="receipt-fiscal">
-          {fiscal ? (
-            <>
-              <div>
-                <p>
-                  <strong>{tr('receipt.fiscal', { number: fiscal.number })}</strong>
-                </p>
-                <p>{tr('receipt.fiscalSign', { sign: fiscal.fiscalSign })}</p>
-                <p>{tr('receipt.fiscalIssued', { when: when(fiscal.issuedAt) })}</p>
-                {fiscal.checkUrl ? (
-                  <p>
-                    <a href={fiscal.checkUrl} rel="noopener noreferrer">
-                      {tr('receipt.fiscalCheck')}
-                    </a>
-                    <span className="receipt-url"> {fiscal.checkUrl}</span>
-                  </p>
-                ) : fiscal.provider === 'local' ? (
-                  <p className="receipt-note">{tr('receipt.localRegister')}</p>
-                ) : null}
-              </div>
-              {fiscal.checkUrl && <QrCode value={fiscal.checkUrl} label={tr('receipt.fiscalQr')} size={96} />}
-            </>
-          ) : (
-            <p className="receipt-note">{tr('receipt.fiscalPending')}</p>
-          )}
-        </section>
-      )}
+      {(r.totals.amountTiyn > 0 || fiscal) && <FiscalBlock fiscal={fiscal} words={words} />}
       {kind === 'sale' && <p className="receipt-thanks">{tr('receipt.thanks')}</p>}
     </article>
   );

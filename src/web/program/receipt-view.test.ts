@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptDto } from '../../common/api/reports.ts';
 import {
+  exchangeOf,
   fiscalOf,
   hasReceipt,
+  isReceiptKind,
   methodKey,
   paymentsOf,
   receiptDate,
@@ -85,6 +87,7 @@ describe('the printable receipt', () => {
     expect(methodKey({ provider: 'desk', method: 'card' })).toBe('receipt.method.card');
     expect(methodKey({ provider: 'sandbox', method: 'card' })).toBe('receipt.method.online');
     expect(methodKey({ provider: 'complimentary', method: 'cash' })).toBe('receipt.method.complimentary');
+    expect(methodKey({ provider: 'voucher', method: 'voucher' })).toBe('receipt.method.voucher');
     expect(vatRate(1600)).toBe('16%');
     expect(vatRate(1250)).toBe('12.5%');
     expect(vatRate(0)).toBeUndefined();
@@ -111,5 +114,34 @@ describe('the printable receipt', () => {
     expect(sellerLegal(noCertificate, 'en')?.vat).toEqual({ key: 'receipt.vatPayer' });
     const notPayer = { ...r, hub: { ...r.hub, legal: { ...legal, vatPayer: false, vatCertificate: null } } };
     expect(sellerLegal(notPayer, 'en')?.vat).toEqual({ key: 'receipt.notVatPayer' });
+  });
+
+  it("finds an exchange's receipt, with its own fiscal receipts apart from the order's", () => {
+    const sale = base.fiscal[0] as ReceiptDto['fiscal'][number];
+    const exchanged: ReceiptDto = {
+      ...base,
+      exchanges: [
+        {
+          id: 'x1',
+          at: '2026-03-02T10:00:00.000Z',
+          returnedTiyn: 300_000,
+          issuedTiyn: 500_000,
+          differenceTiyn: 200_000,
+          method: 'card',
+          returnedLines: [],
+          issuedLines: [],
+          fiscal: [
+            { ...sale, kind: 'refund', number: '20' },
+            { ...sale, number: '21' },
+          ],
+        },
+      ],
+    };
+    expect(isReceiptKind('exchange')).toBe(true);
+    const x = exchangeOf(exchanged, 'x1');
+    expect(x && fiscalOf(x, 'refund')?.number).toBe('20');
+    expect(x && fiscalOf(x, 'sale')?.number).toBe('21');
+    expect(fiscalOf(exchanged, 'refund')).toBeUndefined();
+    expect(exchangeOf(exchanged, 'x2')).toBeUndefined();
   });
 });

@@ -5,16 +5,19 @@ import { localize } from '../../common/content.ts';
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { Locale } from '../../common/locales.ts';
 
-export type ReceiptKind = 'sale' | 'refund';
+export type ReceiptKind = 'sale' | 'refund' | 'exchange';
 export type Paper = 'a4' | '80mm';
 
-export const isReceiptKind = (x: unknown): x is ReceiptKind => x === 'sale' || x === 'refund';
+export const isReceiptKind = (x: unknown): x is ReceiptKind =>
+  x === 'sale' || x === 'refund' || x === 'exchange';
 export const isPaper = (x: unknown): x is Paper => x === 'a4' || x === '80mm';
 
 const MONEY_MOVED = new Set(['succeeded', 'refunded']);
 
+type Exchange = NonNullable<ReceiptDto['exchanges']>[number];
+
 /** A sale receipt once the order was paid; a return receipt once money (or the tickets) went back. */
-export function hasReceipt(r: ReceiptDto, kind: ReceiptKind): boolean {
+export function hasReceipt(r: ReceiptDto, kind: 'sale' | 'refund'): boolean {
   if (kind === 'sale')
     return r.paidAt !== null || r.payments.some((p) => MONEY_MOVED.has(p.status) && p.amountTiyn > 0);
   return (
@@ -26,18 +29,26 @@ export function hasReceipt(r: ReceiptDto, kind: ReceiptKind): boolean {
 }
 
 /** The date printed on it: when paid (or first fiscalized), or when returned. */
-export function receiptDate(r: ReceiptDto, kind: ReceiptKind): string | null {
+export function receiptDate(r: ReceiptDto, kind: 'sale' | 'refund'): string | null {
   const fiscal = fiscalOf(r, kind);
   if (kind === 'sale') return r.paidAt ?? fiscal?.issuedAt ?? null;
   return r.refundedAt ?? fiscal?.issuedAt ?? null;
 }
 
-export function fiscalOf(r: ReceiptDto, kind: ReceiptKind): ReceiptDto['fiscal'][number] | undefined {
+/** The order's own fiscal receipt of that kind (an exchange's are listed with the exchange). */
+export function fiscalOf(
+  r: Pick<ReceiptDto, 'fiscal'>,
+  kind: 'sale' | 'refund',
+): ReceiptDto['fiscal'][number] | undefined {
   return r.fiscal.find((f) => f.kind === kind);
 }
 
+export function exchangeOf(r: ReceiptDto, id: string): Exchange | undefined {
+  return r.exchanges?.find((x) => x.id === id);
+}
+
 /** The payments the receipt is about: the money taken, or the money given back. */
-export function paymentsOf(r: ReceiptDto, kind: ReceiptKind): ReceiptDto['payments'] {
+export function paymentsOf(r: ReceiptDto, kind: 'sale' | 'refund'): ReceiptDto['payments'] {
   return r.payments.filter((p) =>
     kind === 'sale' ? MONEY_MOVED.has(p.status) || p.provider === 'complimentary' : p.status === 'refunded',
   );
@@ -46,6 +57,7 @@ export function paymentsOf(r: ReceiptDto, kind: ReceiptKind): ReceiptDto['paymen
 /** How the money moved, in words a buyer knows. */
 export function methodKey(p: { provider: string; method: string }): MessageKey {
   if (p.provider === 'complimentary') return 'receipt.method.complimentary';
+  if (p.provider === 'voucher') return 'receipt.method.voucher';
   if (p.method === 'cash') return 'receipt.method.cash';
   return p.provider === 'desk' ? 'receipt.method.card' : 'receipt.method.online';
 }

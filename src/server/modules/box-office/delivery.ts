@@ -1,51 +1,50 @@
 // After the money: the tickets go to the buyer by mail (PDF attached) and the fiscal receipt is
 // issued; after a refund, the refund receipt. Durable by an outbox: `queueAfterPayment` and
-// `queueAfterRefund` write jobs in the same transaction as the payment or the refund, so a
-// crash right after the commit loses nothing. `deliverTickets` runs an order's jobs at once
-// after the commit; the worker runs whatever is still due (at start-up, after a crash, after a
-// failed attempt) with a growing pause, across several app processes (a job is leased).
+// `queueAfterRefund` write the mail job (`order_jobs`) and the pending receipt
+// (`fiscal_receipts`, see fiscal.ts) in the same transaction as the payment or the refund, so a
+// crash right after the commit loses nothing. `deliverTickets` runs an order's due work at once
+// after the commit; the worker runs whatever is still due, of orders and of every other money
+// movement's receipts (at start-up, after a crash, after a failed attempt) with a growing
+// pause, across several app processes (work is leased).
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { fiscalProviderFor } from '../../platform/fiscal/provider.ts';
 import { ticketsMail } from '../../platform/mail-templates.ts';
 import { getHubById } from '../hubs/service.ts';
-import { fiscalRequest, loadOrderView } from './receipt.ts';
+import { type FiscalJob, fiscalClaimCtes, runFiscalReceipts } from './fiscal.ts';
+import { loadOrderView } from './receipt.ts';
 import { renderTicketsPdf } from './ticket-pdf.ts';
 
-type JobKind = 'tickets_mail' | 'fiscal_sale' | 'fiscal_refund';
 interface Job {
   id: string;
   hubId: string;
   orderId: string;
-  kind: JobKind;
   attempts: number;
 }
 
 /** Attempts before a job is given up and left for staff to see (about two days of retries). */
 export const MAX_ATTEMPTS = 12;
 const LEASE = "interval '5 minutes'";
-const ORDER: Record<JobKind, number> = { fiscal_sale: 0, fiscal_refund: 1, tickets_mail: 2 };
 
-/** In the payment's transaction: mail the tickets (when there is an address) and issue the receipt (when money was taken). */
+/** In the payment's transaction: mail the tickets (when there is an address) and queue the receipt (when money was taken). */
 export async function queueAfterPayment(q: Queryable, orderId: string): Promise<void> {
   await q.query(
-    `insert into order_jobs (hub_id, order_id, kind)
-     select o.hub_id, o.id, k.kind from orders o cross join (values ('tickets_mail'), ('fiscal_sale')) as k (kind)
-      where o.id = $1 and o.status = 'paid'
-        and (k.kind <> 'tickets_mail' or o.buyer_email is not null)
-        and (k.kind <> 'fiscal_sale' or o.total_tiyn > 0)
-     on conflict (order_id, kind) do nothing`,
+    `with o as (select id, hub_id, buyer_email, total_tiyn from orders where id = $1 and status = 'paid'),
+     mail as (
+       insert into order_jobs (hub_id, order_id, kind) select hub_id, id, 'tickets_mail' from o where buyer_email is not null
+       on conflict (order_id, kind) do nothing)
+     insert into fiscal_receipts (hub_id, order_id, kind) select hub_id, id, 'sale' from o where total_tiyn > 0
+     on conflict do nothing`,
     [orderId],
   );
 }
 
-/** In the refund's transaction: a refund receipt for an order that had a sale receipt. */
+/** In the refund's transaction: the refund receipt (issued after every receipt of the order before it). */
 export async function queueAfterRefund(q: Queryable, orderId: string): Promise<void> {
   await q.query(
-    `insert into order_jobs (hub_id, order_id, kind)
-     select hub_id, id, 'fiscal_refund' from orders where id = $1 and total_tiyn > 0
-     on conflict (order_id, kind) do nothing`,
+    `insert into fiscal_receipts (hub_id, order_id, kind)
+     select hub_id, id, 'refund' from orders where id = $1 and total_tiyn > 0
+     on conflict do nothing`,
     [orderId],
   );
 }
@@ -57,29 +56,45 @@ export async function queueAfterRefund(q: Queryable, orderId: string): Promise<v
  */
 export async function queueLateRefundReceipts(q: Queryable, orderId: string): Promise<void> {
   await q.query(
-    `insert into order_jobs (hub_id, order_id, kind)
-     select o.hub_id, o.id, k.kind from orders o cross join (values ('fiscal_sale'), ('fiscal_refund')) as k (kind)
+    `insert into fiscal_receipts (hub_id, order_id, kind)
+     select o.hub_id, o.id, k.kind from orders o cross join (values (1, 'sale'), (2, 'refund')) as k (n, kind)
       where o.id = $1 and o.total_tiyn > 0
-     on conflict (order_id, kind) do nothing`,
+      order by k.n
+     on conflict do nothing`,
     [orderId],
   );
 }
 
+type Claimed = (FiscalJob & { queue: 'fiscal' }) | (Job & { queue: 'mail' });
+
+/** Leases due receipts and mail jobs (of one order, or of anything) in one statement. */
 async function claim(
   q: Queryable,
   limit: number,
   only: { hubId: string; orderId: string } | null,
-): Promise<Job[]> {
-  return q.query<Job>(
-    `update order_jobs set locked_until = now() + ${LEASE}, attempts = attempts + 1
-      where id in (
-        select id from order_jobs
-         where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-           and ($2::uuid is null or (order_id = $2 and hub_id = $3))
-         order by next_attempt_at, created_at limit $1 for update skip locked)
-      returning id, hub_id as "hubId", order_id as "orderId", kind, attempts`,
+): Promise<{ receipts: FiscalJob[]; mails: Job[] }> {
+  const rows = await q.query<Claimed>(
+    `with ${fiscalClaimCtes('$1', '$2::uuid is null or (r.order_id = $2 and r.hub_id = $3)')},
+     mail_claimed as (
+       update order_jobs set locked_until = now() + ${LEASE}, attempts = attempts + 1
+        where id in (
+          select id from order_jobs
+           where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
+             and ($2::uuid is null or (order_id = $2 and hub_id = $3))
+           order by next_attempt_at, created_at limit $1 for update skip locked)
+       returning id, hub_id, order_id, attempts)
+     select 'fiscal' as queue, id, "hubId", kind, "orderId", "exchangeId", "membershipId", "voucherId", attempts, seq
+       from fiscal_claimed
+     union all
+     select 'mail', id, hub_id, null, order_id, null, null, null, attempts, null from mail_claimed`,
     [limit, only?.orderId ?? null, only?.hubId ?? null],
   );
+  const receipts: FiscalJob[] = [];
+  const mails: Job[] = [];
+  for (const { queue, ...row } of rows)
+    if (queue === 'fiscal') receipts.push(row as FiscalJob);
+    else mails.push(row as Job);
+  return { receipts, mails };
 }
 
 async function sendTickets(ctx: AppContext, job: Job): Promise<void> {
@@ -106,45 +121,6 @@ async function sendTickets(ctx: AppContext, job: Job): Promise<void> {
   });
 }
 
-async function issueReceipt(ctx: AppContext, job: Job, kind: 'sale' | 'refund'): Promise<void> {
-  const { db } = ctx;
-  // A sale receipt asked for again is no harm: the provider answers the same job id with the
-  // same receipt. A refund receipt must wait for its sale's.
-  if (kind === 'refund') {
-    const issued = await db.query<{ kind: string }>('select kind from fiscal_receipts where order_id = $1', [
-      job.orderId,
-    ]);
-    if (issued.some((r) => r.kind === 'refund')) return markDone(ctx, job);
-    if (!issued.some((r) => r.kind === 'sale'))
-      throw new Error('The sale receipt is not issued yet; the refund receipt waits for it');
-  }
-  const view = await loadOrderView(db, job.hubId, job.orderId, ctx.signer);
-  const provider = fiscalProviderFor(db);
-  // The job's id is the receipt's id and the provider's idempotency key: a retry after a crash
-  // between "issued" and "recorded" gets the same receipt back, not a second one.
-  const request = fiscalRequest(view, job.id, kind);
-  const issued = await provider.issue(request);
-  // The receipt and the job's end are written together: no crash can fall between them.
-  await db.query(
-    `with receipt as (
-       insert into fiscal_receipts (id, hub_id, order_id, kind, provider, number, fiscal_sign, check_url, payload, issued_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (order_id, kind) do nothing)
-     update order_jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = $1`,
-    [
-      job.id,
-      job.hubId,
-      job.orderId,
-      kind,
-      provider.id,
-      issued.number,
-      issued.fiscalSign,
-      issued.checkUrl,
-      JSON.stringify(request),
-      issued.issuedAt,
-    ],
-  );
-}
-
 async function markDone(ctx: AppContext, job: Job): Promise<void> {
   await ctx.db.query(
     `update order_jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = $1`,
@@ -152,12 +128,10 @@ async function markDone(ctx: AppContext, job: Job): Promise<void> {
   );
 }
 
-async function run(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Promise<boolean> {
+async function sendMail(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Promise<boolean> {
   try {
-    if (job.kind === 'tickets_mail') {
-      await sendTickets(ctx, job);
-      await markDone(ctx, job);
-    } else await issueReceipt(ctx, job, job.kind === 'fiscal_sale' ? 'sale' : 'refund');
+    await sendTickets(ctx, job);
+    await markDone(ctx, job);
     return true;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -172,11 +146,22 @@ async function run(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Promise<
       )
       .catch(() => {});
     log?.[failed ? 'error' : 'warn'](
-      { orderId: job.orderId, job: job.kind, attempts: job.attempts, err: message },
+      { orderId: job.orderId, job: 'tickets_mail', attempts: job.attempts, err: message },
       failed ? 'order job given up' : 'order job failed; will retry',
     );
     return false;
   }
+}
+
+/** Receipts first: the fiscal sale comes before anything else the buyer gets. */
+async function runClaimed(
+  ctx: AppContext,
+  claimed: { receipts: FiscalJob[]; mails: Job[] },
+  log?: FastifyBaseLogger,
+): Promise<number> {
+  let ok = await runFiscalReceipts(ctx, claimed.receipts, log);
+  for (const job of claimed.mails) if (await sendMail(ctx, job, log)) ok++;
+  return ok;
 }
 
 /**
@@ -190,23 +175,22 @@ export async function deliverTickets(
   orderId: string,
   log?: FastifyBaseLogger,
 ): Promise<number> {
-  let ok = 0;
   try {
-    // Receipt first: the fiscal sale comes before anything else the buyer gets.
-    const jobs = (await claim(ctx.db, 10, { hubId, orderId })).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-    for (const job of jobs) if (await run(ctx, job, log)) ok++;
+    return await runClaimed(ctx, await claim(ctx.db, 10, { hubId, orderId }), log);
   } catch (err) {
     log?.warn({ orderId, err }, 'delivering the order failed; the worker will retry');
+    return 0;
   }
-  return ok;
 }
 
-/** Runs up to `limit` due jobs of any order; resolves to how many it ran. */
+/**
+ * Runs up to `limit` due receipts (of any money movement) and up to `limit` due mails; resolves
+ * to how many it ran.
+ */
 export async function runDueJobs(ctx: AppContext, limit = 20, log?: FastifyBaseLogger): Promise<number> {
-  // A sale receipt before the refund receipt of the same order (RETURNING keeps no order).
-  const jobs = (await claim(ctx.db, limit, null)).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  for (const job of jobs) await run(ctx, job, log);
-  return jobs.length;
+  const claimed = await claim(ctx.db, limit, null);
+  await runClaimed(ctx, claimed, log);
+  return claimed.receipts.length + claimed.mails.length;
 }
 
 /** Polls for due jobs until stopped; the first round runs at once (recovery after a restart). */
@@ -221,7 +205,7 @@ export function startDeliveryWorker(
     running = (async () => {
       try {
         // Keep going while there is a full batch waiting.
-        while (!stopped && (await runDueJobs(ctx, 20, opts.log)) === 20) {}
+        while (!stopped && (await runDueJobs(ctx, 20, opts.log)) >= 20) {}
       } catch (err) {
         if (!stopped) opts.log?.warn({ err }, 'the order job worker could not read its queue');
       }

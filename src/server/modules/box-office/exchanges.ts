@@ -13,6 +13,7 @@ import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import { releaseSeatClaims, returnPlaces, transferSeatClaims } from '../program/inventory.ts';
 import { getPerformance, getSaleInfo } from '../program/service.ts';
+import { queueFiscalReceipt } from './fiscal.ts';
 import { createHold, type Hold, type HoldRequest, takeHold } from './holds.ts';
 import { vatIncluded } from './vat.ts';
 
@@ -256,6 +257,12 @@ export async function exchangeTickets(q: Queryable, input: ExchangeInput): Promi
     difference,
     issuedVat - returnedVat,
   ]);
+  // Its fiscal receipts: a refund for the tickets given back, a sale for the new ones (what was
+  // carried over from the one to the other is set off, the difference is money at the desk).
+  if (returnedTiyn > 0)
+    await queueFiscalReceipt(q, input.hubId, { orderId: input.orderId, exchangeId }, 'refund');
+  if (issuedTiyn > 0)
+    await queueFiscalReceipt(q, input.hubId, { orderId: input.orderId, exchangeId }, 'sale');
   // The buyer gets the order's valid tickets by mail again, like after a sale.
   await q.query(
     `insert into order_jobs (hub_id, order_id, kind)
@@ -302,6 +309,47 @@ export async function handedBackInExchange(q: Queryable, orderId: string): Promi
     [orderId],
   );
   return rows.length > 0;
+}
+
+export interface ExchangeMovement {
+  id: string;
+  at: string;
+  returnedTiyn: number;
+  issuedTiyn: number;
+  differenceTiyn: number;
+  method: 'cash' | 'card' | null;
+  /** the desk payment of the difference, if any */
+  paymentId: string | null;
+  returnedLineIds: string[];
+  issuedLineIds: string[];
+}
+
+/** An order's exchanges as money movements: amounts, the difference's payment, the lines each moved. */
+export async function exchangeMovements(q: Queryable, orderId: string): Promise<ExchangeMovement[]> {
+  const rows = await q.query<
+    Omit<ExchangeMovement, 'at' | 'returnedTiyn' | 'issuedTiyn' | 'differenceTiyn'> & {
+      at: Date | string;
+      returnedTiyn: number | string;
+      issuedTiyn: number | string;
+      differenceTiyn: number | string;
+    }
+  >(
+    `select x.id, x.created_at as at, x.returned_tiyn as "returnedTiyn", x.issued_tiyn as "issuedTiyn",
+            x.difference_tiyn as "differenceTiyn", x.method, x.payment_id as "paymentId",
+            coalesce((select array_agg(l.id::text order by l.id) from order_lines l
+                       where l.order_id = x.order_id and l.returned_in_exchange = x.id), '{}') as "returnedLineIds",
+            coalesce((select array_agg(l.id::text order by l.id) from order_lines l
+                       where l.order_id = x.order_id and l.issued_in_exchange = x.id), '{}') as "issuedLineIds"
+       from order_exchanges x where x.order_id = $1 order by x.created_at, x.id`,
+    [orderId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    at: new Date(r.at).toISOString(),
+    returnedTiyn: Number(r.returnedTiyn),
+    issuedTiyn: Number(r.issuedTiyn),
+    differenceTiyn: Number(r.differenceTiyn),
+  }));
 }
 
 export async function findExchangeByKey(

@@ -9,9 +9,10 @@ import { linesInForce } from '../../../common/lines-in-force.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import { seatPlaceText } from '../../../common/seat-place.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import type { FiscalReceiptRequest } from '../../platform/fiscal/provider.ts';
 import { getHubById } from '../hubs/service.ts';
 import { performanceLabels } from '../program/service.ts';
+import { exchangeMovements } from './exchanges.ts';
+import { issuedFiscalReceipts } from './fiscal.ts';
 import { getOrder } from './orders.ts';
 import type { TicketPdfData } from './ticket-pdf.ts';
 import type { TicketSigner } from './ticket-signing.ts';
@@ -25,6 +26,8 @@ export interface OrderView {
   receipt(locale: Locale): Promise<ReceiptDto>;
   /** The receipt's lines alone, without reading its fiscal receipts. */
   receiptLines(locale: Locale): ReceiptDto['lines'];
+  /** Every line the order ever had, those given back in an exchange too (for fiscal receipts). */
+  allReceiptLines(locale: Locale): ReceiptDto['lines'];
   ticketPdf(locale: Locale): TicketPdfData;
 }
 
@@ -55,22 +58,23 @@ export async function loadOrderView(
     return `${localize(p.eventTitle, l)}, ${formatDateTime(new Date(p.startsAt), l, hub.timeZone, 'short', 'short')} — ${localize(line.categoryName, l) || line.category}${where}`;
   };
 
+  const toReceiptLine = (l: Locale) => (line: OrderDto['lines'][number]) => ({
+    lineId: line.id,
+    description: describe(line, l),
+    performanceId: line.performanceId,
+    startsAt: perfOf(line.performanceId).startsAt,
+    seatId: line.seatId,
+    category: line.category,
+    quantity: 1,
+    unitPriceTiyn: line.unitPriceTiyn,
+    amountTiyn: line.unitPriceTiyn,
+    vatRateBp: line.vatRateBp,
+    vatTiyn: line.vatTiyn,
+    complimentary: line.complimentary,
+  });
   // Lines given back in an exchange are no longer part of the order; the payments show the difference.
-  const receiptLines = (l: Locale) =>
-    linesInForce(order).map((line) => ({
-      lineId: line.id,
-      description: describe(line, l),
-      performanceId: line.performanceId,
-      startsAt: perfOf(line.performanceId).startsAt,
-      seatId: line.seatId,
-      category: line.category,
-      quantity: 1,
-      unitPriceTiyn: line.unitPriceTiyn,
-      amountTiyn: line.unitPriceTiyn,
-      vatRateBp: line.vatRateBp,
-      vatTiyn: line.vatTiyn,
-      complimentary: line.complimentary,
-    }));
+  const receiptLines = (l: Locale) => linesInForce(order).map(toReceiptLine(l));
+  const allReceiptLines = (l: Locale) => order.lines.map(toReceiptLine(l));
 
   return {
     order,
@@ -78,32 +82,15 @@ export async function loadOrderView(
     locale,
     eventTitles: perfIds.map((id) => perfOf(id).eventTitle),
     receiptLines,
+    allReceiptLines,
     async receipt(l) {
       const lines = receiptLines(l);
       // Read only here: the fiscal request and the tickets do not show them.
-      const fiscal = await q.query<{
-        kind: 'sale' | 'refund';
-        provider: string;
-        number: string;
-        fiscalSign: string;
-        checkUrl: string | null;
-        issuedAt: Date;
-      }>(
-        `select kind, provider, number, fiscal_sign as "fiscalSign", check_url as "checkUrl", issued_at as "issuedAt"
-           from fiscal_receipts where order_id = $1 order by issued_at`,
-        [orderId],
-      );
-      const exchanges = await q.query<{
-        at: Date;
-        returnedTiyn: number | string;
-        issuedTiyn: number | string;
-        differenceTiyn: number | string;
-        method: string | null;
-      }>(
-        `select created_at as at, returned_tiyn as "returnedTiyn", issued_tiyn as "issuedTiyn", difference_tiyn as "differenceTiyn", method
-           from order_exchanges where order_id = $1 order by created_at`,
-        [orderId],
-      );
+      const fiscal = await issuedFiscalReceipts(q, { orderId });
+      const exchanges = order.tickets.some((t) => t.status === 'exchanged')
+        ? await exchangeMovements(q, orderId)
+        : [];
+      const everyLine = exchanges.length ? allReceiptLines(l) : [];
       const [refund] = await q.query<{ at: Date | null }>(
         `select max(updated_at) as at from payments where order_id = $1 and status = 'refunded'`,
         [orderId],
@@ -138,16 +125,24 @@ export async function loadOrderView(
           amountTiyn: p.amountTiyn,
           status: p.status,
         })),
-        fiscal: fiscal.map((f) => ({ ...f, issuedAt: new Date(f.issuedAt).toISOString() })),
+        // The order's own receipts; an exchange's are listed with it.
+        fiscal: fiscal.flatMap(({ exchangeId, ...f }) => (exchangeId ? [] : [f])),
         ...(exchanges.length
           ? {
-              exchanges: exchanges.map((x) => ({
-                at: new Date(x.at).toISOString(),
-                returnedTiyn: Number(x.returnedTiyn),
-                issuedTiyn: Number(x.issuedTiyn),
-                differenceTiyn: Number(x.differenceTiyn),
-                method: x.method,
-              })),
+              exchanges: exchanges.map((x) => {
+                const pick = (ids: string[]) => everyLine.filter((line) => ids.includes(line.lineId));
+                return {
+                  id: x.id,
+                  at: x.at,
+                  returnedTiyn: x.returnedTiyn,
+                  issuedTiyn: x.issuedTiyn,
+                  differenceTiyn: x.differenceTiyn,
+                  method: x.method,
+                  returnedLines: pick(x.returnedLineIds),
+                  issuedLines: pick(x.issuedLineIds),
+                  fiscal: fiscal.flatMap(({ exchangeId, ...f }) => (exchangeId === x.id ? [f] : [])),
+                };
+              }),
             }
           : {}),
       };
@@ -183,43 +178,5 @@ export async function loadOrderView(
           }),
       };
     },
-  };
-}
-
-/** The receipt as a fiscal provider takes it: positions with VAT, and how it was paid. */
-export function fiscalRequest(
-  view: OrderView,
-  externalId: string,
-  operation: 'sale' | 'refund',
-): FiscalReceiptRequest {
-  const lines = view.receiptLines(view.locale);
-  // Per method, net of an exchange's difference handed back (a negative desk payment).
-  const byMethod = new Map<'cash' | 'card' | 'voucher', number>();
-  for (const p of view.order.payments)
-    if (p.status === 'succeeded' || p.status === 'refunded') {
-      const method = p.provider === 'voucher' ? 'voucher' : p.method === 'cash' ? 'cash' : 'card';
-      byMethod.set(method, (byMethod.get(method) ?? 0) + p.amountTiyn);
-    }
-  const paid = [...byMethod].flatMap(([method, amountTiyn]) =>
-    amountTiyn > 0 ? [{ method, amountTiyn }] : [],
-  );
-  return {
-    externalId,
-    hubId: view.hub.id,
-    operation,
-    positions: lines
-      .filter((l) => l.amountTiyn > 0)
-      .map((l) => ({
-        name: l.description,
-        quantity: l.quantity,
-        unitPriceTiyn: l.unitPriceTiyn,
-        amountTiyn: l.amountTiyn,
-        vatRateBp: l.vatRateBp,
-        vatTiyn: l.vatTiyn,
-      })),
-    payments: paid,
-    totalTiyn: view.order.totalTiyn,
-    vatTiyn: view.order.vatTiyn,
-    buyerEmail: view.order.buyerEmail,
   };
 }

@@ -1,12 +1,13 @@
-// After a membership card is paid online: the fiscal receipt, then the card by mail. The
-// purchase row is its own outbox (delivery = 'pending' is set in the payment's transaction), so
-// a crash after the commit loses nothing; a worker leases due purchases, so several app
-// processes never mail one card twice, and retries failures with a growing pause. The same
-// worker asks the providers about purchases whose callback never came.
+// After a membership card is paid online: the fiscal receipt (queued with the payment, see
+// box-office/fiscal.ts), then the card by mail. The purchase row is the mail's outbox (delivery
+// = 'pending' is set in the payment's transaction), so a crash after the commit loses nothing;
+// a worker leases due purchases, so several app processes never mail one card twice, and
+// retries failures with a growing pause. The same worker asks the providers about purchases
+// whose callback never came.
 
 import { isLocale } from '../../../common/locales.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { fiscalProviderFor } from '../../platform/fiscal/provider.ts';
+import { issueFiscalReceiptsOf } from '../box-office/fiscal.ts';
 import { applyPaymentEvent } from '../box-office/payments.ts';
 import { getHubById } from '../hubs/service.ts';
 import { membershipCardMail } from './membership-mail.ts';
@@ -20,7 +21,7 @@ interface Log {
   error(obj: object, msg: string): void;
 }
 
-type Deps = Pick<AppContext, 'db' | 'config' | 'mailer'>;
+type Deps = Pick<AppContext, 'db' | 'config' | 'mailer' | 'signer'>;
 
 async function deliverOne(ctx: Deps, hubId: string, id: string): Promise<void> {
   const { db } = ctx;
@@ -28,32 +29,11 @@ async function deliverOne(ctx: Deps, hubId: string, id: string): Promise<void> {
   const card = purchase.card;
   if (purchase.status !== 'paid' || !card) return; // refunded before it went out
   if (!purchase.receipt && purchase.priceTiyn > 0) {
-    // The purchase id is the receipt's id: a retry gets the same receipt back.
-    const issued = await fiscalProviderFor(db).issue({
-      externalId: purchase.id,
-      hubId,
-      operation: 'sale',
-      positions: [
-        {
-          name: `${purchase.plan.name.ru ?? purchase.plan.name.kk ?? purchase.plan.slug} ${card.code}`,
-          quantity: 1,
-          unitPriceTiyn: purchase.priceTiyn,
-          amountTiyn: purchase.priceTiyn,
-          vatRateBp: purchase.vatRateBp,
-          vatTiyn: purchase.vatTiyn,
-        },
-      ],
-      payments: [{ method: 'card', amountTiyn: purchase.priceTiyn }],
-      totalTiyn: purchase.priceTiyn,
-      vatTiyn: purchase.vatTiyn,
-      buyerEmail: purchase.holderEmail,
-    });
-    await db.query(
-      `update membership_purchases set fiscal_number = $2, fiscal_sign = $3, fiscal_check_url = $4, fiscal_issued_at = $5
-        where id = $1`,
-      [id, issued.number, issued.fiscalSign, issued.checkUrl, issued.issuedAt],
-    );
+    // The card's sale receipt waits in the fiscal queue (under the purchase's id): issue it now.
+    await issueFiscalReceiptsOf(ctx, hubId, card.id);
     purchase = await getPurchase(db, hubId, id);
+    if (!purchase.receipt)
+      throw new Error('The fiscal receipt is not issued yet; the card mail waits for it');
   }
   const hub = await getHubById(db, hubId);
   await ctx.mailer.send(

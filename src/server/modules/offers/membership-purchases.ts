@@ -8,6 +8,7 @@ import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
 import type { CallbackEvent } from '../../platform/payments/provider.ts';
 import { recordAudit } from '../audit/service.ts';
+import { issuedFiscalReceipts, queueFiscalReceipt } from '../box-office/fiscal.ts';
 import type { PaymentEventResult } from '../box-office/payments.ts';
 import { vatIncluded } from '../box-office/vat.ts';
 import { cancelMembership, getMembership, insertMembership, standardVatRate } from './memberships.ts';
@@ -38,10 +39,6 @@ interface PurchaseRow {
   membershipId: string | null;
   createdAt: Date | string;
   paidAt: Date | string | null;
-  fiscalNumber: string | null;
-  fiscalSign: string | null;
-  fiscalCheckUrl: string | null;
-  fiscalIssuedAt: Date | string | null;
 }
 
 const SELECT = `select u.id, u.hub_id as "hubId", u.number, u.user_id as "userId",
@@ -49,8 +46,7 @@ const SELECT = `select u.id, u.hub_id as "hubId", u.number, u.user_id as "userId
                       'validDays', p.valid_days) as plan,
     u.holder_name as "holderName", u.holder_email as "holderEmail", u.locale, u.status, u.price_tiyn as "priceTiyn",
     u.vat_rate_bp as "vatRateBp", u.vat_tiyn as "vatTiyn", u.redirect_url as "redirectUrl", u.membership_id as "membershipId",
-    u.created_at as "createdAt", u.paid_at as "paidAt", u.fiscal_number as "fiscalNumber", u.fiscal_sign as "fiscalSign",
-    u.fiscal_check_url as "fiscalCheckUrl", u.fiscal_issued_at as "fiscalIssuedAt"
+    u.created_at as "createdAt", u.paid_at as "paidAt"
   from membership_purchases u join membership_plans p on p.id = u.plan_id`;
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -59,6 +55,10 @@ export type Purchase = PurchaseDto & { hubId: string; userId: string | null; loc
 
 async function toPurchase(q: Queryable, r: PurchaseRow): Promise<Purchase> {
   const { discountBp, ...plan } = r.plan;
+  // The card's sale receipt, issued under the purchase's id.
+  const sale = r.membershipId
+    ? (await issuedFiscalReceipts(q, { membershipId: r.membershipId })).find((f) => f.kind === 'sale')
+    : undefined;
   return {
     id: r.id,
     hubId: r.hubId,
@@ -76,15 +76,9 @@ async function toPurchase(q: Queryable, r: PurchaseRow): Promise<Purchase> {
     paidAt: iso(r.paidAt),
     redirectUrl: r.status === 'pending_payment' ? r.redirectUrl : null,
     card: r.membershipId ? await getMembership(q, r.hubId, { id: r.membershipId }) : null,
-    receipt:
-      r.fiscalNumber && r.fiscalSign && r.fiscalIssuedAt
-        ? {
-            number: r.fiscalNumber,
-            fiscalSign: r.fiscalSign,
-            checkUrl: r.fiscalCheckUrl,
-            issuedAt: iso(r.fiscalIssuedAt) as string,
-          }
-        : null,
+    receipt: sale
+      ? { number: sale.number, fiscalSign: sale.fiscalSign, checkUrl: sale.checkUrl, issuedAt: sale.issuedAt }
+      : null,
   };
 }
 
@@ -172,7 +166,10 @@ export async function setPurchasePayment(
   ]);
 }
 
-/** The money is in: the card is issued, and its receipt and mail are queued (same transaction). */
+/**
+ * The money is in: the card is issued, and its receipt and mail are queued (same transaction).
+ * The receipt takes the purchase's id, the id the provider has seen if it was issued before.
+ */
 async function completePurchase(q: Queryable, id: string): Promise<void> {
   const p = await one<{
     hubId: string;
@@ -183,11 +180,13 @@ async function completePurchase(q: Queryable, id: string): Promise<void> {
     holderName: string;
     holderEmail: string;
     priceTiyn: number | string;
+    vatRateBp: number;
     vatTiyn: number | string;
   }>(
     q,
     `select u.hub_id as "hubId", u.plan_id as "planId", p.entries, p.valid_days as "validDays", u.user_id as "userId",
-            u.holder_name as "holderName", u.holder_email as "holderEmail", u.price_tiyn as "priceTiyn", u.vat_tiyn as "vatTiyn"
+            u.holder_name as "holderName", u.holder_email as "holderEmail", u.price_tiyn as "priceTiyn",
+            u.vat_rate_bp as "vatRateBp", u.vat_tiyn as "vatTiyn"
        from membership_purchases u join membership_plans p on p.id = u.plan_id where u.id = $1`,
     [id],
   );
@@ -201,9 +200,11 @@ async function completePurchase(q: Queryable, id: string): Promise<void> {
       userId: p.userId,
       paymentMethod: 'online',
       priceTiyn: Number(p.priceTiyn),
+      vatRateBp: p.vatRateBp,
       vatTiyn: Number(p.vatTiyn),
     },
   );
+  if (Number(p.priceTiyn) > 0) await queueFiscalReceipt(q, p.hubId, { membershipId: card.id }, 'sale', id);
   await q.query(
     `update membership_purchases set status = 'paid', paid_at = now(), membership_id = $2,
             delivery = 'pending', delivery_next_at = now()
@@ -254,7 +255,12 @@ export async function applyPurchasePayment(
   }
   if (event.outcome === 'refunded') {
     if (p.status === 'refunded') return 'unchanged';
-    if (p.membershipId) await cancelMembership(q, p.membershipId);
+    if (p.membershipId) {
+      await cancelMembership(q, p.membershipId);
+      // The money went back: a refund receipt follows the sale's.
+      if (Number(p.priceTiyn) > 0)
+        await queueFiscalReceipt(q, p.hubId, { membershipId: p.membershipId }, 'refund');
+    }
     await setStatus('refunded');
     await recordAudit(q, {
       hubId: p.hubId,

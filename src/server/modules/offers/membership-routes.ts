@@ -5,6 +5,7 @@ import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { recordAudit } from '../audit/service.ts';
+import { issuedFiscalReceipts, issueFiscalReceiptsOf } from '../box-office/fiscal.ts';
 import { getHubBySlug } from '../hubs/service.ts';
 import {
   createPlan,
@@ -13,6 +14,7 @@ import {
   issueMembership,
   listMemberships,
   listPlans,
+  type Membership,
   setPlanActive,
 } from './memberships.ts';
 
@@ -24,7 +26,14 @@ const problems = {
   409: ProblemSchema,
 };
 
-export function membershipRoutes(api: Api, { db }: AppContext): void {
+export function membershipRoutes(api: Api, ctx: AppContext): void {
+  const { db } = ctx;
+  /** A card with its fiscal receipts (without saying which exchange: cards have none). */
+  const withFiscal = async (card: Membership) => ({
+    ...card,
+    fiscal: (await issuedFiscalReceipts(db, { membershipId: card.id })).map(({ exchangeId: _, ...f }) => f),
+  });
+
   api.get(
     '/hubs/:hub/membership-plans',
     {
@@ -155,8 +164,13 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
       const hub = await getHubBySlug(db, req.params.hub);
       const auth = requirePermission(req, 'boxOffice.sell', hub.id);
       const key = req.headers['idempotency-key']?.trim() || undefined;
+      // The card's fiscal receipt now, so the desk can hand it over (the worker retries a failure).
+      const answer = async (card: Membership) => {
+        await issueFiscalReceiptsOf(ctx, hub.id, card.id, req.log);
+        return withFiscal(card);
+      };
       const earlier = key ? await findMembershipByKey(db, hub.id, key) : undefined;
-      if (earlier) return reply.status(200).send(earlier);
+      if (earlier) return reply.status(200).send(await answer(earlier));
       const sell = () =>
         db.tx(async (q) => {
           const issued = await issueMembership(q, hub.id, {
@@ -177,15 +191,17 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
           });
           return issued;
         });
+      let card: Membership;
       try {
-        return reply.status(201).send(await sell());
+        card = await sell();
       } catch (err) {
         // Two presses raced: the second finds the first one's card.
         const first =
           key && sqlState(err) === UNIQUE_VIOLATION ? await findMembershipByKey(db, hub.id, key) : undefined;
-        if (first) return reply.status(200).send(first);
+        if (first) return reply.status(200).send(await answer(first));
         throw err;
       }
+      return reply.status(201).send(await answer(card));
     },
   );
 
@@ -222,7 +238,7 @@ export function membershipRoutes(api: Api, { db }: AppContext): void {
     async (req) => {
       const hub = await getHubBySlug(db, req.params.hub);
       requirePermission(req, 'boxOffice.sell', hub.id);
-      return getMembership(db, hub.id, { code: req.params.code });
+      return withFiscal(await getMembership(db, hub.id, { code: req.params.code }));
     },
   );
 }

@@ -5,6 +5,7 @@ import type { LocalizedTextDto } from '../../../common/api/schemas.ts';
 import { withLatin } from '../../../common/content.ts';
 import { maybeOne, one, type Queryable, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
+import { queueFiscalReceipt } from '../box-office/fiscal.ts';
 import { vatIncluded } from '../box-office/vat.ts';
 
 export interface MembershipPlan {
@@ -133,7 +134,7 @@ function newCode(): string {
   return `OZ-${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
-/** Sells or gives a card at the desk; the payment is recorded on it. */
+/** Sells a card at the desk; the payment is recorded on it and its fiscal receipt queued. */
 export async function issueMembership(
   q: Queryable,
   hubId: string,
@@ -155,11 +156,15 @@ export async function issueMembership(
   );
   if (!plan) throw notFound(`This hub has no membership plan "${input.planSlug}" on sale.`);
   const price = Number(plan.priceTiyn);
-  return insertMembership(q, hubId, plan, {
+  const rate = await standardVatRate(q);
+  const card = await insertMembership(q, hubId, plan, {
     ...input,
     priceTiyn: price,
-    vatTiyn: vatIncluded(price, await standardVatRate(q)),
+    vatRateBp: rate,
+    vatTiyn: vatIncluded(price, rate),
   });
+  if (price > 0) await queueFiscalReceipt(q, hubId, { membershipId: card.id }, 'sale');
+  return card;
 }
 
 /** The standard VAT rate today, in basis points (memberships are taxed at the standard rate). */
@@ -189,14 +194,15 @@ export async function insertMembership(
     userId?: string | null;
     idempotencyKey?: string | undefined;
     priceTiyn: number;
+    vatRateBp: number;
     vatTiyn: number;
   },
 ): Promise<Membership> {
   const row = await one<{ id: string }>(
     q,
     `insert into memberships (hub_id, plan_id, code, holder_name, holder_email, user_id, valid_until, entries_left, price_tiyn, vat_tiyn,
-                              payment_method, issued_by, idempotency_key)
-     values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7), $8, $9, $10, $11, $12, $13) returning id`,
+                              payment_method, issued_by, idempotency_key, vat_rate_bp)
+     values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7), $8, $9, $10, $11, $12, $13, $14) returning id`,
     [
       hubId,
       plan.id,
@@ -211,6 +217,7 @@ export async function insertMembership(
       input.paymentMethod,
       input.issuedBy ?? null,
       input.idempotencyKey ?? null,
+      input.vatRateBp,
     ],
   );
   return getMembership(q, hubId, { id: row.id });

@@ -22,6 +22,7 @@ import type { Api, AppContext } from '../../platform/context.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
 import { forbidden, HttpProblem } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { issueFiscalReceiptsOf } from '../box-office/fiscal.ts';
 import { getHubBySlug } from '../hubs/service.ts';
 import { giftVoucherMail } from './voucher-mail.ts';
 import {
@@ -33,6 +34,7 @@ import {
   voidVoucher,
   voucherBalance,
   voucherDetail,
+  voucherFiscalReceipts,
 } from './vouchers.ts';
 
 const problems = {
@@ -106,8 +108,13 @@ export function voucherRoutes(api: Api, ctx: AppContext): void {
         ? requireAny(req, ['boxOffice.sell'], hub.id)
         : requireAny(req, STAFF, hub.id);
       const key = req.headers['idempotency-key']?.trim() || undefined;
+      // A sold voucher's fiscal receipt now, so the desk can hand it over (the worker retries a failure).
+      const answer = async (v: GiftVoucherDto) => {
+        if (v.issueKind === 'sold') await issueFiscalReceiptsOf(ctx, hub.id, v.id, req.log);
+        return { ...v, fiscal: await voucherFiscalReceipts(db, v.id) };
+      };
       const earlier = key ? await findVoucherByKey(db, hub.id, key) : undefined;
-      if (earlier) return reply.status(200).send(earlier);
+      if (earlier) return reply.status(200).send(await answer(earlier));
       const locale = body.locale ?? (isLocale(auth.user.locale) ? auth.user.locale : 'kk');
       let issued: GiftVoucherDto;
       try {
@@ -143,11 +150,11 @@ export function voucherRoutes(api: Api, ctx: AppContext): void {
         // Two presses raced: the second finds the first one's voucher.
         const first =
           key && sqlState(err) === UNIQUE_VIOLATION ? await findVoucherByKey(db, hub.id, key) : undefined;
-        if (first) return reply.status(200).send(first);
+        if (first) return reply.status(200).send(await answer(first));
         throw err;
       }
       if (issued.recipientEmail) await mailVoucher(hub, issued, issued.recipientEmail, locale, req.log);
-      return reply.status(201).send(issued);
+      return reply.status(201).send(await answer(issued));
     },
   );
 

@@ -3,8 +3,9 @@
 // lapses unpaid returns what it took. Every change is a ledger entry beside the balance.
 //
 // VAT: a voucher that can be spent on anything the hub sells is a multi-purpose voucher: its
-// sale is money received in advance, not a supply, so it carries no VAT line. VAT is charged on
-// the ticket lines of the order the voucher pays for, as for any other payment.
+// sale is money received in advance, not a supply, so it carries no VAT line (its fiscal
+// receipt has one advance position without VAT). VAT is charged on the ticket lines of the
+// order the voucher pays for, whose receipt shows the voucher's part as an advance set off.
 import { randomBytes } from 'node:crypto';
 import type {
   GiftVoucherDetailDto,
@@ -21,6 +22,7 @@ import {
 } from '../../../common/gift-vouchers.ts';
 import { maybeOne, one, type Queryable } from '../../platform/db/db.ts';
 import { HttpProblem, notFound } from '../../platform/errors.ts';
+import { issuedFiscalReceipts, queueFiscalReceipt } from '../box-office/fiscal.ts';
 
 export function newVoucherCode(): string {
   // 32 letters divide 256: every character is equally likely.
@@ -118,6 +120,8 @@ export async function issueVoucher(
      values ($1, 'issue', $2, $2, $3, $4)`,
     [row.id, input.valueTiyn, input.issuedBy, input.reason?.trim() ?? null],
   );
+  // Money taken in advance: its receipt (a free voucher takes no money, so has none).
+  if (input.paymentMethod) await queueFiscalReceipt(q, hubId, { voucherId: row.id }, 'sale');
   return getVoucher(q, hubId, { id: row.id });
 }
 
@@ -182,12 +186,18 @@ export async function voucherDetail(
   );
   return {
     ...voucher,
+    fiscal: await voucherFiscalReceipts(q, voucher.id),
     entries: entries.map((e) => ({
       ...e,
       orderNumber: e.orderNumber === null ? null : Number(e.orderNumber),
       at: new Date(e.at).toISOString(),
     })),
   };
+}
+
+/** The fiscal receipt of a sold voucher, once issued. */
+export async function voucherFiscalReceipts(q: Queryable, voucherId: string) {
+  return (await issuedFiscalReceipts(q, { voucherId })).map(({ exchangeId: _, ...f }) => f);
 }
 
 export async function listVouchers(

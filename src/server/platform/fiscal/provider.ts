@@ -1,7 +1,22 @@
-// Fiscal receipts. In Kazakhstan every sale, online card payments included, needs a receipt
-// from an online cash register registered with a fiscal data operator (OFD); a refund needs a
-// refund receipt. Providers such as Webkassa expose this as an HTTP API. Like payments, this is
-// an interface: the box office builds the receipt, a provider makes it fiscal.
+// Fiscal receipts. In Kazakhstan every receipt or return of money (cash or card, online card
+// payments included) needs a receipt from an online cash register registered with a fiscal data
+// operator (OFD). Providers such as Webkassa expose this as an HTTP API. Like payments, this is
+// an interface: the modules build the receipt, a provider makes it fiscal.
+//
+// What gets a receipt (box-office/fiscal.ts queues them): a ticket order's sale and refund; an
+// exchange at the desk, as a refund receipt for the tickets given back and a sale receipt for
+// the new ones; a membership card's sale (at the desk or online) and its refund; a gift
+// voucher's sale at the desk.
+//
+// Advances. A gift voucher that can pay for anything the hub sells is a multi-purpose voucher:
+// selling it is receiving money in advance, not a supply. Its sale receipt has one position
+// with `advance: true` and no VAT (rate 0), paid in cash or by card. When the voucher later
+// pays for tickets, that sale receipt carries the ticket lines with their VAT and the voucher's
+// part as the payment method `voucher`: an advance set off, no money taken now. Likewise
+// `exchange` in an exchange's receipts: the worth of the tickets given back, set off against the
+// new ones (kept toward them in the refund receipt, paying them in the sale receipt); only the
+// difference is cash or card. So, per method, cash and card of sales minus refunds are the money
+// the hub kept, and `voucher` and `exchange` cancel out.
 //
 // Adding a real provider (Webkassa, for instance): implement `FiscalProvider` in a file beside
 // this one — `issue` logs in (POST /api/Authorize with the cashier's login and password, keep
@@ -9,9 +24,12 @@
 // (2 = sale, 3 = refund of a sale), Positions (Count, Price in tenge, Tax, TaxType,
 // PositionName), Payments (Sum, PaymentType: 0 cash, 1 card) and ExternalCheckNumber = the
 // request's `externalId`, which Webkassa uses to refuse a duplicate; map its answer's
-// CheckNumber, the fiscal sign and TicketUrl to `IssuedFiscalReceipt`. Then return it from
-// `fiscalProviderFor` when the configuration names it. Throw on any failure: the caller's job
-// is retried later with the same `externalId`.
+// CheckNumber, the fiscal sign and TicketUrl to `IssuedFiscalReceipt`. An `advance` position
+// goes without VAT (TaxType 0) and is marked as an advance (prepayment) the way the operator's
+// protocol says; `voucher` and `exchange` payments go as the operator's payment type for an
+// advance set off, never as cash or card (the shift report would count that money twice). Then
+// return it from `fiscalProviderFor` when the configuration names it. Throw on any failure: the
+// receipt is retried later with the same `externalId`.
 import type { Db } from '../db/db.ts';
 
 export interface FiscalPosition {
@@ -19,10 +37,22 @@ export interface FiscalPosition {
   quantity: number;
   unitPriceTiyn: number;
   amountTiyn: number;
-  /** basis points: 1600 = 16% */
+  /** basis points: 1600 = 16%; 0 = without VAT */
   vatRateBp: number;
   /** VAT included in amountTiyn */
   vatTiyn: number;
+  /** money received in advance (a gift voucher sold), not a supply: without VAT */
+  advance?: boolean;
+}
+
+export interface FiscalPayment {
+  /**
+   * cash, card (at the desk or online); voucher: paid from a gift voucher sold earlier, money
+   * the hub already holds (an advance set off); exchange: the worth of tickets given back in
+   * the same exchange, set off against the new ones. No money moves for voucher and exchange.
+   */
+  method: 'cash' | 'card' | 'voucher' | 'exchange';
+  amountTiyn: number;
 }
 
 // The seller is not in the request: an operator knows it from the cash register, which is
@@ -33,11 +63,7 @@ export interface FiscalReceiptRequest {
   hubId: string;
   operation: 'sale' | 'refund';
   positions: FiscalPosition[];
-  /**
-   * voucher: paid from a gift voucher sold earlier, money the hub already holds (an advance);
-   * a provider maps it to its own type for prepayment.
-   */
-  payments: { method: 'cash' | 'card' | 'voucher'; amountTiyn: number }[];
+  payments: FiscalPayment[];
   totalTiyn: number;
   vatTiyn: number;
   buyerEmail: string | null;
