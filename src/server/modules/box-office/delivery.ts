@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { ticketsMail } from '../../platform/mail-templates.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../../platform/retry.ts';
 import { getHubById } from '../hubs/service.ts';
 import { type FiscalJob, fiscalClaimCtes, runFiscalReceipts } from './fiscal.ts';
 import { loadOrderView } from './receipt.ts';
@@ -22,8 +23,6 @@ interface Job {
   attempts: number;
 }
 
-/** Attempts before a job is given up and left for staff to see (about two days of retries). */
-export const MAX_ATTEMPTS = 12;
 const LEASE = "interval '5 minutes'";
 
 /** In the payment's transaction: mail the tickets (when there is an address) and queue the receipt (when money was taken). */
@@ -134,15 +133,14 @@ async function sendMail(ctx: AppContext, job: Job, log?: FastifyBaseLogger): Pro
     await markDone(ctx, job);
     return true;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorText(err);
     const failed = job.attempts >= MAX_ATTEMPTS;
-    // 1, 2, 4 … minutes, at most 6 hours between attempts.
     await ctx.db
       .query(
         `update order_jobs set status = $2, last_error = $3, locked_until = null,
-                next_attempt_at = now() + least(power(2, $4::int - 1), 360) * interval '1 minute'
+                next_attempt_at = ${nextAttemptAt('$4')}
           where id = $1`,
-        [job.id, failed ? 'failed' : 'pending', message.slice(0, 1000), job.attempts],
+        [job.id, failed ? 'failed' : 'pending', message, job.attempts],
       )
       .catch(() => {});
     log?.[failed ? 'error' : 'warn'](

@@ -12,6 +12,7 @@ import type { FiscalReceiptDto } from '../../../common/api/reports.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 import { type FiscalReceiptRequest, fiscalProviderFor } from '../../platform/fiscal/provider.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../../platform/retry.ts';
 import { membershipFiscalRequest, voucherFiscalRequest } from '../offers/fiscal-requests.ts';
 import { orderFiscalRequest } from './fiscal-requests.ts';
 import { loadOrderView } from './receipt.ts';
@@ -36,9 +37,6 @@ export interface FiscalJob {
 }
 
 export type FiscalDeps = Pick<AppContext, 'db' | 'signer'>;
-
-/** Attempts before a receipt is given up and left for staff to see (about two days of retries). */
-export const FISCAL_MAX_ATTEMPTS = 12;
 
 const movementColumns = (m: Movement) => [
   'orderId' in m ? m.orderId : null,
@@ -160,15 +158,14 @@ export async function runFiscalReceipts(
       ok++;
     } catch (err) {
       failedChains.add(chainOf(job));
-      const message = err instanceof Error ? err.message : String(err);
-      const failed = job.attempts >= FISCAL_MAX_ATTEMPTS;
-      // 1, 2, 4 … minutes, at most 6 hours between attempts.
+      const message = errorText(err);
+      const failed = job.attempts >= MAX_ATTEMPTS;
       await deps.db
         .query(
           `update fiscal_receipts set status = $2, last_error = $3, locked_until = null,
-                  next_attempt_at = now() + least(power(2, $4::int - 1), 360) * interval '1 minute'
+                  next_attempt_at = ${nextAttemptAt('$4')}
             where id = $1 and status = 'pending'`,
-          [job.id, failed ? 'failed' : 'pending', message.slice(0, 1000), job.attempts],
+          [job.id, failed ? 'failed' : 'pending', message, job.attempts],
         )
         .catch(() => {});
       log?.[failed ? 'error' : 'warn'](

@@ -7,14 +7,12 @@
 
 import { isLocale } from '../../../common/locales.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../../platform/retry.ts';
 import { issueFiscalReceiptsOf } from '../box-office/fiscal.ts';
 import { applyPaymentEvent } from '../box-office/payments.ts';
 import { getHubById } from '../hubs/service.ts';
 import { membershipCardMail } from './membership-mail.ts';
 import { getPurchase, openPurchases } from './membership-purchases.ts';
-
-/** Attempts before a delivery is given up for staff to see (about two days of retries). */
-const MAX_ATTEMPTS = 12;
 
 interface Log {
   warn(obj: object, msg: string): void;
@@ -81,15 +79,14 @@ export async function deliverMembershipPurchases(
       );
       ok++;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       const failed = p.attempts >= MAX_ATTEMPTS;
-      // 1, 2, 4 … minutes, at most 6 hours between attempts.
       await ctx.db
         .query(
           `update membership_purchases set delivery = $2, delivery_error = $3, delivery_locked_until = null,
-                  delivery_next_at = now() + least(power(2, $4::int - 1), 360) * interval '1 minute'
+                  delivery_next_at = ${nextAttemptAt('$4')}
             where id = $1`,
-          [p.id, failed ? 'failed' : 'pending', message.slice(0, 1000), p.attempts],
+          [p.id, failed ? 'failed' : 'pending', message, p.attempts],
         )
         .catch(() => {});
       opts.log?.[failed ? 'error' : 'warn'](
