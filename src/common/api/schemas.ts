@@ -55,6 +55,11 @@ export type Problem = Static<typeof ProblemSchema>;
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters' });
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** A request that must happen once however often it is sent carries a key of the client's choosing. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+});
 export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
 const Timestamp = Type.String({ format: 'date-time' });
 

@@ -2,7 +2,7 @@
 // button makes one exchange), and list an order's exchanges.
 import { Type } from '@sinclair/typebox';
 import { ExchangeBody, ExchangeResultSchema, ExchangeSchema } from '../../../common/api/exchanges.ts';
-import { HubParams, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import { HubParams, IdempotencyHeaders, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
 import { maybeOne, sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
@@ -41,9 +41,7 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
         summary:
           'Exchange tickets of a paid order for other seats or places (same performance or another) with a reason; the price difference is paid or handed back at the desk. Send an Idempotency-Key so a repeated request makes one exchange.',
         params: IdParams,
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
-        }),
+        headers: IdempotencyHeaders,
         body: ExchangeBody,
         response: { 200: ExchangeResultSchema, 201: ExchangeResultSchema, ...problems },
       },

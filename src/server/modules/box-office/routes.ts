@@ -6,7 +6,7 @@ import {
   PlaceOrderBody,
   RefundBody,
 } from '../../../common/api/box-office.ts';
-import { HubParams, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import { HubParams, IdempotencyHeaders, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
 import { can } from '../../../common/permissions.ts';
 import { requirePermission, requireUser } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
@@ -31,9 +31,6 @@ const problems = {
 };
 const PerfParams = Type.Object({ hub: HubParams.properties.hub, id: Uuid });
 const IdParams = Type.Object({ hub: HubParams.properties.hub, id: Uuid });
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
-});
 
 export function boxOfficeRoutes(api: Api, ctx: AppContext): void {
   const { db, signer, payments } = ctx;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { MyMembershipSchema, PurchaseBody, PurchaseSchema } from '../../../common/api/memberships.ts';
-import { HubParams, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import { HubParams, IdempotencyHeaders, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
 import { localize } from '../../../common/content.ts';
 import { requireUser } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
@@ -39,9 +39,7 @@ export function membershipPurchaseRoutes(api: Api, ctx: AppContext): void {
         summary:
           'Buy a membership card online (signed in): answers with the provider’s payment page; the card is issued when the payment is confirmed. Send an Idempotency-Key so a repeated request makes one purchase.',
         params: HubParams,
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
-        }),
+        headers: IdempotencyHeaders,
         body: PurchaseBody,
         response: { 200: PurchaseSchema, 201: PurchaseSchema, ...problems },
       },

@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { MembershipSchema, PlanSchema } from '../../../common/api/memberships.ts';
-import { HubParams, LocalizedTextSchema, literals, ProblemSchema } from '../../../common/api/schemas.ts';
+import {
+  HubParams,
+  IdempotencyHeaders,
+  LocalizedTextSchema,
+  literals,
+  ProblemSchema,
+} from '../../../common/api/schemas.ts';
 import { requirePermission } from '../../platform/auth.ts';
 import type { Api, AppContext } from '../../platform/context.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/db.ts';
@@ -142,9 +148,7 @@ export function membershipRoutes(api: Api, ctx: AppContext): void {
         summary:
           'Sell a membership card at the desk; its code is then used at checkout. An Idempotency-Key makes a repeated request sell one card.',
         params: HubParams,
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
-        }),
+        headers: IdempotencyHeaders,
         body: Type.Object(
           {
             plan: Type.String({ minLength: 1, maxLength: 63 }),

@@ -14,7 +14,13 @@ import {
   VoucherBalanceSchema,
   VoucherCodeBody,
 } from '../../../common/api/gift-vouchers.ts';
-import { type HubDto, HubParams, ProblemSchema, Uuid } from '../../../common/api/schemas.ts';
+import {
+  type HubDto,
+  HubParams,
+  IdempotencyHeaders,
+  ProblemSchema,
+  Uuid,
+} from '../../../common/api/schemas.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import { can, type Permission } from '../../../common/permissions.ts';
 import { requireUser } from '../../platform/auth.ts';
@@ -93,9 +99,7 @@ export function voucherRoutes(api: Api, ctx: AppContext): void {
         summary:
           'Issue a gift voucher: sold at the desk (cash or card; no VAT on the sale, VAT is charged when it pays for tickets) or given free with a reason. Mailed to the recipient when an email is given. An Idempotency-Key makes a repeated request issue one voucher.',
         params: HubParams,
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
-        }),
+        headers: IdempotencyHeaders,
         body: IssueVoucherBody,
         response: { 200: GiftVoucherSchema, 201: GiftVoucherSchema, ...problems },
       },
