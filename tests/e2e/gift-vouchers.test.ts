@@ -2,17 +2,16 @@
 // its balance, is told a wrong code is wrong, then pays most of an order with it and the rest by
 // card; the desk takes what is left on another voucher and cash for the rest; staff find the
 // voucher, read its history and void it. Screenshots in two languages and at phone width.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
 import { apiAs, createPerformance } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { noSerious, noSideways, PHONE, setLocale } from './checks.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
-const PHONE = { width: 360, height: 780 };
 
 describe.skipIf(!hasChromium)('gift vouchers', () => {
   let server: TestServer;
@@ -40,14 +39,6 @@ describe.skipIf(!hasChromium)('gift vouchers', () => {
     await server?.close();
     expect(offsiteRequests).toEqual([]);
   });
-
-  const setLocale = async (page: Page, locale: string) => {
-    await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-  const noSideways = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   it('the box office sells a voucher and gets a code to hand over', async () => {
     const page = await newPage(browser, server.url);

@@ -6,11 +6,11 @@ import { t } from '../../src/common/i18n/index.ts';
 import { type Api, apiAs } from './api.ts';
 import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { PHONE, setLocale } from './checks.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
 const DIRECTOR = 'director@astana.ozgeepic.kz';
-const PHONE = { width: 360, height: 780 };
 
 describe.skipIf(!hasChromium)('hub settings and the seller on receipts', () => {
   let server: TestServer;
@@ -32,10 +32,6 @@ describe.skipIf(!hasChromium)('hub settings and the seller on receipts', () => {
     expect(offsiteRequests).toEqual([]);
   });
 
-  const setLocale = async (p: Page, locale: string) => {
-    await p.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
   const form = () => page.locator('[data-testid="hub-legal-form"]');
 
   it('shows the settings only to whom may edit the hub', async () => {

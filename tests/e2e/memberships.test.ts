@@ -5,19 +5,18 @@
 // and at phone width.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
 import { vatIncluded } from '../../src/server/modules/box-office/vat.ts';
 import { apiAs, apiSession, createPerformance } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { noSerious, noSideways, PHONE, setLocale } from './checks.ts';
 import { messageText } from './mail.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
-const PHONE = { width: 360, height: 780 };
 
 describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online, used at the desk', () => {
   let server: TestServer;
@@ -53,13 +52,6 @@ describe.skipIf(!hasChromium)('membership cards: on and off sale, bought online,
     expect(offsiteRequests).toEqual([]);
   });
 
-  const setLocale = async (page: Page, locale: string) => {
-    await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-  const noSideways = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   const onSale = async () =>
     (await program<{ slug: string }[]>('GET', `/hubs/${HUB}/membership-plans`)).map((p) => p.slug);
 

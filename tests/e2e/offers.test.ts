@@ -3,17 +3,16 @@
 // held places); the desk sells a pass and then tickets paid by it; a visitor joins the waiting
 // list of a sold-out date, sees their place, is offered the places that come back and continues
 // to checkout with them, then leaves the list. Accessibility and screenshots of every new page.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
 import { apiSession, astanaDay } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { noSerious, noSideways, PHONE, setLocale } from './checks.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
-const PHONE = { width: 360, height: 780 };
 
 interface Perf {
   id: string;
@@ -82,14 +81,6 @@ describe.skipIf(!hasChromium)('promo codes, membership cards and the waiting lis
     await server?.close();
     expect(offsiteRequests).toEqual([]);
   });
-
-  const setLocale = async (page: Page, locale: string) => {
-    await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-  const noSideways = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   it('a program manager creates a promo code and a pass plan, and switches the code off and on', async () => {
     const page = await newPage(browser, server.url);

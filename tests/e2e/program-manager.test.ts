@@ -1,12 +1,12 @@
 // A program manager in the back office: imports a seat map from a JSON file (and sees why a
 // bad one is refused), creates an event, adds a date with that map, holds two seats back for
 // the press and releases one.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/common/i18n/index.ts';
 import { astanaDay } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot, signIn } from './browser.ts';
+import { noSerious } from './checks.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const LAYOUT = {
@@ -46,8 +46,6 @@ describe.skipIf(!hasChromium)('a program manager', () => {
     await server?.close();
     expect(offsiteRequests).toEqual([]);
   });
-
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
   it('imports a seat map, creates an event with a date on it, and holds two seats back', async () => {
     const page = await newPage(browser, server.url);

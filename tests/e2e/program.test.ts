@@ -1,12 +1,12 @@
 // A visitor's journey through the program: list and calendar, an event page, seats picked by
 // keyboard and by click, a hold with its countdown, checkout, the sandbox payment page and the
 // tickets with QR codes; a seat taken by someone else; a phone; accessibility of every page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/common/i18n/index.ts';
 import { apiSession, astanaDay } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { hasChromium, launchBrowser, newPage, offsiteRequests, shoot } from './browser.ts';
+import { noSerious, setLocale } from './checks.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const LAYOUT = {
@@ -109,11 +109,6 @@ describe.skipIf(!hasChromium)('a visitor buys tickets', () => {
   });
 
   const fresh = (viewport?: { width: number; height: number }) => newPage(browser, server.url, viewport);
-  const setLocale = async (page: Page, locale: string) => {
-    await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
   it('goes from the program to an event, picks seats by keyboard and click, holds, pays and gets tickets', async () => {
     const page = await fresh();

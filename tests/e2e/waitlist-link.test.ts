@@ -4,18 +4,17 @@
 // only says to open the mail.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/common/format.ts';
 import { t } from '../../src/common/i18n/index.ts';
 import { apiSession, astanaDay } from './api.ts';
-import { seriousViolations } from './axe.ts';
 import { DEMO_PASSWORD, hasChromium, launchBrowser, newPage, offsiteRequests, shoot } from './browser.ts';
+import { noSerious, PHONE, setLocale } from './checks.ts';
 import { messageText } from './mail.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HUB = 'astana';
-const PHONE = { width: 360, height: 780 };
 
 describe.skipIf(!hasChromium)('the waiting-list offer link works from any browser', () => {
   let server: TestServer;
@@ -95,12 +94,6 @@ describe.skipIf(!hasChromium)('the waiting-list offer link works from any browse
     await server?.close();
     expect(offsiteRequests).toEqual([]);
   });
-
-  const setLocale = async (page: Page, locale: string) => {
-    await page.locator(`.lang-switcher button[data-locale="${locale}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-  };
-  const noSerious = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
   it('without the token, the page only says to open the mail', async () => {
     const page = await newPage(browser, server.url);
